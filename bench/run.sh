@@ -1,0 +1,15 @@
+#!/bin/sh
+# run.sh - `make bench`: builds the benchmarks and runs them on generated
+# corpora.  Numbers are CPU time on one core.
+set -eu
+cd "$(dirname "$0")/.."
+mkdir -p build/bench
+CFLAGS="-std=c11 -D_GNU_SOURCE -O2 -g -Iinclude"
+LIBS="build/libkhaldun.a $(pkg-config --libs libutf8proc) -lm"
+cc $CFLAGS -o build/bench/gen_corpus bench/gen_corpus.c
+cc $CFLAGS -o build/bench/bench_text bench/bench_text.c $LIBS
+MB=${BENCH_MB:-64}
+corpus=build/bench/corpus-${MB}mb.jsonl
+[ -f "$corpus" ] || build/bench/gen_corpus "$MB" "$corpus"
+echo "== read + normalise + split + tokenise ($corpus, $(du -m "$corpus" | cut -f1) MB)"
+build/bench/bench_text "$corpus" 7

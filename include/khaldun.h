@@ -1,0 +1,237 @@
+/*
+ * khaldun.h - the public API of libkhaldun, a news event coder.
+ *
+ * Khaldun turns news articles into a structured record: sentences and tokens,
+ * events (who did what to whom, in CAMEO and PLOVER), quotes, entities,
+ * places and dates.  This header is the only one a program needs; every
+ * public name starts with kh_ (types) or KH_ (constants).
+ *
+ * Ownership, in one sentence: a kh_doc owns everything reachable from it
+ * (one arena, freed by kh_doc_free), a kh_pipeline and a kh_reader own what
+ * they hand out until they are freed, and every pointer this API returns is
+ * borrowed unless its comment says the caller frees it (with free()).
+ *
+ * Errors, in one convention: functions that can fail return an int that is
+ * KH_OK (0) on success or a negative KH_E* code, and fill the caller's
+ * kh_error (when not NULL) with the code, a message and, where it applies,
+ * the file, line and column of the problem.  Functions that construct an
+ * object return NULL on failure and fill the kh_error the same way.
+ *
+ * Out of memory: libkhaldun does not try to continue when malloc fails; it
+ * prints one line to stderr and calls abort().  Every other failure,
+ * including input that is too large, is reported as an error.
+ *
+ * Threads: distinct objects may be used from distinct threads at once.  A
+ * kh_pipeline is read-only once built and may be shared by threads that
+ * each process their own kh_doc.
+ */
+#ifndef KHALDUN_H
+#define KHALDUN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(KH_BUILDING) && defined(__GNUC__)
+#define KH_API __attribute__((visibility("default")))
+#else
+#define KH_API
+#endif
+
+#define KH_VERSION "0.1.0"
+
+/* ---- errors ------------------------------------------------------------ */
+
+enum {
+    KH_OK = 0,
+    KH_EIO = -1,       /* a file could not be opened or read */
+    KH_EINPUT = -2,    /* the input is malformed (message says how) */
+    KH_ELIMIT = -3,    /* the input is over a configured limit */
+    KH_EUSAGE = -4,    /* an argument to the API is invalid */
+    KH_EEMPTY = -5,    /* an article has no text */
+    KH_EBINARY = -6,   /* the input is not text */
+};
+
+typedef struct kh_error {
+    int code;           /* KH_OK or a KH_E* code */
+    char file[256];     /* the file the problem is in, or "" */
+    long line;          /* 1-based line, or 0 when it does not apply */
+    long column;        /* 1-based column in bytes, or 0 */
+    char message[512];  /* what is wrong, one line, no file/line prefix */
+} kh_error;
+
+/* Formats err as "file:line:column: message" (the parts it has) into buf of
+ * size n; returns buf.  Never fails; truncates to fit. */
+KH_API const char *kh_error_format(const kh_error *err, char *buf, size_t n);
+
+/* A constant English name for a KH_E* code. */
+KH_API const char *kh_strerror(int code);
+
+/* ---- documents ----------------------------------------------------------- */
+
+typedef struct kh_doc kh_doc;
+
+/* Metadata of an article.  All strings are borrowed by kh_doc_new, which
+ * copies them; NULL means unknown. */
+typedef struct kh_meta {
+    const char *id;
+    const char *url;
+    const char *source;
+    const char *dateline;
+    const char *title;
+    const char *date;   /* story date, YYYY-MM-DD or YYYYMMDD */
+} kh_meta;
+
+/* Creates a document over a copy of text[0..len).  The text is the article
+ * body as given: every offset this API reports is a byte offset into it.
+ * The text need not be valid UTF-8; the normaliser replaces what is not.
+ * Returns NULL (err filled) only when meta->date is malformed. */
+KH_API kh_doc *kh_doc_new(const char *text, size_t len, const kh_meta *meta,
+                          kh_error *err);
+
+/* Frees the document and everything it owns.  NULL is a no-op. */
+KH_API void kh_doc_free(kh_doc *doc);
+
+/* Metadata accessors: borrowed strings, NULL when unknown. */
+KH_API const char *kh_doc_id(const kh_doc *doc);
+KH_API const char *kh_doc_url(const kh_doc *doc);
+KH_API const char *kh_doc_source(const kh_doc *doc);
+KH_API const char *kh_doc_dateline(const kh_doc *doc);
+KH_API const char *kh_doc_title(const kh_doc *doc);
+/* The story date as YYYY-MM-DD, after kh_process has looked for one. */
+KH_API const char *kh_doc_date(const kh_doc *doc);
+
+/* Where the article came from: the file name (or NULL) and, for JSON
+ * Lines, the line (else 0). */
+KH_API const char *kh_doc_origin(const kh_doc *doc, long *line);
+
+/* Warnings the reader and the stages left on the document (bytes that were
+ * not UTF-8, a field that was ignored, a sentence cut at the length limit):
+ * one line each, no file prefix. */
+KH_API size_t kh_doc_warning_count(const kh_doc *doc);
+KH_API const char *kh_doc_warning(const kh_doc *doc, size_t i);
+
+/* The input text as given, and its length. */
+KH_API const char *kh_doc_input(const kh_doc *doc, size_t *len);
+
+/* The number of input bytes that were not valid UTF-8 and were replaced by
+ * U+FFFD, and the offset of the first (or -1). */
+KH_API size_t kh_doc_invalid_bytes(const kh_doc *doc, long *first_offset);
+
+/* Sentences, after kh_process: [start, end) in input bytes. */
+KH_API size_t kh_doc_sentence_count(const kh_doc *doc);
+KH_API int kh_doc_sentence(const kh_doc *doc, size_t i, size_t *start,
+                           size_t *end);
+
+/* Tokens, after kh_process: [start, end) in input bytes, and the kind. */
+enum kh_token_kind {
+    KH_TOK_WORD = 1,    /* letters, with inner hyphens or apostrophes */
+    KH_TOK_NUMBER,      /* digits, with inner , . : / */
+    KH_TOK_ABBREV,      /* a word with its period: U.S., Mr., Jan. */
+    KH_TOK_PUNCT,       /* . , ; : ! ? ( ) [ ] and the like */
+    KH_TOK_QUOTE_OPEN,  /* an opening quotation mark of any style */
+    KH_TOK_QUOTE_CLOSE, /* a closing quotation mark of any style */
+    KH_TOK_DASH,        /* - -- en dash, em dash between words */
+    KH_TOK_SYMBOL,      /* $ % & and other symbols */
+    KH_TOK_URL,         /* a URL, e-mail address, @handle or #tag */
+};
+KH_API size_t kh_doc_token_count(const kh_doc *doc);
+KH_API int kh_doc_token(const kh_doc *doc, size_t i, size_t *start,
+                        size_t *end, int *kind);
+/* The first token and one past the last token of sentence i. */
+KH_API int kh_doc_sentence_tokens(const kh_doc *doc, size_t i, size_t *first,
+                                  size_t *last);
+
+/* ---- reading articles ---------------------------------------------------- */
+
+typedef struct kh_reader kh_reader;
+
+enum kh_input_format {
+    KH_INPUT_AUTO = 0,  /* by extension (.jsonl .ndjson .json), else by the
+                           first byte: '{' means JSON Lines */
+    KH_INPUT_TEXT,      /* one article per file */
+    KH_INPUT_JSONL,     /* one article per line: {"id","text",...} */
+};
+
+typedef struct kh_read_opts {
+    int format;             /* enum kh_input_format */
+    size_t max_bytes;       /* largest article (and JSON line) accepted;
+                               0 means KH_DEFAULT_MAX_BYTES */
+} kh_read_opts;
+
+#define KH_DEFAULT_MAX_BYTES ((size_t)16 << 20)
+
+/* Opens a reader over paths[0..n): files, directories (read recursively, in
+ * name order, taking .txt .text .jsonl .ndjson .json and extension-less
+ * files, skipping hidden ones) and "-" for standard input.  Missing paths are
+ * reported by kh_reader_next in their turn, not here.  opts may be NULL.
+ * Never returns NULL. */
+KH_API kh_reader *kh_reader_open(const char *const *paths, size_t n,
+                                 const kh_read_opts *opts);
+
+/* Reads the next article.  Returns 1 and sets *doc (the caller frees it
+ * with kh_doc_free) when there is one; 0 at the end; a negative KH_E* code
+ * when an input failed, with err filled (file, line): the reader has
+ * skipped past it, so call again to go on with the rest. */
+KH_API int kh_reader_next(kh_reader *r, kh_doc **doc, kh_error *err);
+
+KH_API void kh_reader_close(kh_reader *r);
+
+/* Parses one plain-text article from memory (the format of a single file:
+ * an optional "Source – Dateline" first line, the body, an optional last
+ * line that is the source URL).  name is used for the id (its base name
+ * without extension) and in messages.  Returns NULL with err filled when
+ * the text is empty or not text. */
+KH_API kh_doc *kh_read_text(const char *buf, size_t len, const char *name,
+                            kh_error *err);
+
+/* Parses one JSON Lines record.  Returns NULL with err filled (column set)
+ * when the line is not a JSON object with a string "text". */
+KH_API kh_doc *kh_read_json(const char *buf, size_t len, const char *name,
+                            long line, kh_error *err);
+
+/* ---- the pipeline ------------------------------------------------------- */
+
+typedef struct kh_pipeline kh_pipeline;
+
+/* Stages, for kh_pipeline_opts.stages. */
+enum {
+    KH_STAGE_TEXT = 1 << 0,    /* normalise, sentences, tokens */
+    KH_STAGE_DATES = 1 << 1,   /* dates and the story date */
+    KH_STAGE_ALL = 0xffff,
+};
+
+typedef struct kh_pipeline_opts {
+    unsigned stages;           /* KH_STAGE_* mask; 0 means KH_STAGE_ALL */
+    const char *default_date;  /* story date when an article has none and
+                                  its text names no full date (YYYY-MM-DD) */
+} kh_pipeline_opts;
+
+/* Builds a pipeline.  opts may be NULL.  Returns NULL with err filled when
+ * an option is invalid. */
+KH_API kh_pipeline *kh_pipeline_new(const kh_pipeline_opts *opts,
+                                    kh_error *err);
+KH_API void kh_pipeline_free(kh_pipeline *p);
+
+/* Runs every stage on doc: normalise, sentences and tokens, dates, and the
+ * stages that later versions add.  Safe to call once per document; returns
+ * KH_OK or a KH_E* code. */
+KH_API int kh_process(const kh_pipeline *p, kh_doc *doc, kh_error *err);
+
+/* ---- output -------------------------------------------------------------- */
+
+/* Writes doc as one line of JSON (the output contract of DESIGN.md) and a
+ * newline to f.  Returns KH_OK or KH_EIO. */
+KH_API int kh_write_json(const kh_doc *doc, FILE *f);
+
+/* The same line as a string without the newline; the caller frees it. */
+KH_API char *kh_doc_to_json(const kh_doc *doc, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,12 @@
+/* cli.h - the khaldun command: one function per subcommand. */
+#ifndef KH_CLI_H
+#define KH_CLI_H
+
+#include "khaldun.h"
+
+int kh_cmd_code(int argc, char **argv);
+
+/* Prints "khaldun: " and the formatted error to stderr. */
+void kh_cli_error(const kh_error *err);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * main.c - the khaldun command: dispatches to a subcommand.
+ *
+ * The command line is a thin layer over libkhaldun: every subcommand calls
+ * only the public API of include/khaldun.h.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: khaldun COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  code [FILE|DIR ...]   code articles; print one JSON object per article\n"
+    "  version               print the version\n"
+    "\n"
+    "Run 'khaldun COMMAND --help' for a command's options.\n";
+
+void kh_cli_error(const kh_error *err)
+{
+    char buf[1024];
+    fprintf(stderr, "khaldun: %s\n", kh_error_format(err, buf, sizeof buf));
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "code") == 0)
+        return kh_cmd_code(argc - 1, argv + 1);
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("khaldun %s\n", KH_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
+        strcmp(cmd, "-h") == 0) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    fprintf(stderr, "khaldun: unknown command '%s'\n\n%s", cmd, usage);
+    return 2;
+}

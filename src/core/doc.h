@@ -1,0 +1,125 @@
+/*
+ * doc.h - the document: the one structure every stage reads and writes.
+ *
+ * A kh_doc holds the input as given, the normalised text the stages work on,
+ * and every annotation, all in one arena.  Stages work in offsets of the
+ * normalised text (doc->text); the output maps them back to the input with
+ * kh_doc_in_off, so that users get offsets into the text they gave.  When the
+ * input was already valid NFC UTF-8 (nearly always), text is input and the
+ * map is NULL.
+ */
+#ifndef KH_DOC_H
+#define KH_DOC_H
+
+#include "khaldun.h"
+#include "arena.h"
+
+#include <stdint.h>
+
+/* Token flags: the shape of a token and the space before it. */
+enum {
+    KH_TF_UPPER = 1 << 0,     /* first letter is upper or title case */
+    KH_TF_ALLCAPS = 1 << 1,   /* two or more letters, all upper case */
+    KH_TF_DIGIT = 1 << 2,     /* contains a digit */
+    KH_TF_HYPHEN = 1 << 3,    /* contains an inner hyphen */
+    KH_TF_SPACE = 1 << 4,     /* white space before it */
+    KH_TF_NEWLINE = 1 << 5,   /* a line break before it */
+    KH_TF_PARA = 1 << 6,      /* a blank line before it */
+    KH_TF_NONCASED = 1 << 7,  /* starts with a letter that has no case */
+    KH_TF_INNERCAP = 1 << 8,  /* lower-case first, upper case later: iPhone */
+    KH_TF_SENT_END = 1 << 9,  /* ends a sentence (set by the splitter) */
+    KH_TF_TERM = 1 << 10,     /* . ! ? … or an abbreviation: may end one */
+};
+
+typedef struct kh_token {
+    uint32_t start, end;   /* byte offsets into doc->text */
+    uint8_t kind;          /* enum kh_token_kind */
+    uint8_t tag;           /* part of speech, 0 until the tagger runs */
+    uint16_t flags;        /* KH_TF_* */
+    uint32_t aux;          /* stage-specific: word or lemma id */
+} kh_token;
+
+typedef struct kh_sentence {
+    uint32_t start, end;         /* byte offsets into doc->text */
+    uint32_t tok_first, tok_end; /* tokens [tok_first, tok_end) */
+} kh_sentence;
+
+/* Granularity of a date. */
+enum { KH_GRAN_DAY = 1, KH_GRAN_MONTH, KH_GRAN_YEAR };
+
+typedef struct kh_date_mention {
+    uint32_t start, end;   /* byte offsets into doc->text */
+    int16_t year;
+    int8_t month, day;     /* 0 when the granularity is coarser */
+    uint8_t gran;          /* KH_GRAN_* */
+} kh_date_mention;
+
+typedef struct kh_warning {
+    struct kh_warning *next;
+    char *msg;
+} kh_warning;
+
+struct kh_doc {
+    kh_arena arena;
+
+    /* Input as given (NUL-terminated copy) and where it came from. */
+    char *input;
+    size_t input_len;
+    char *origin;           /* file name, or NULL */
+    long origin_line;       /* line in origin for JSON Lines, else 0 */
+
+    /* The part of input that holds sentences: header, wire dateline and
+     * URL line are metadata.  Input offsets. */
+    size_t body_start, body_end;
+
+    /* Metadata. */
+    char *id, *url, *source, *dateline, *title;
+    char date[11];          /* YYYY-MM-DD or "" */
+    int date_given;         /* the date came with the article */
+
+    /* Normalised text: NUL-terminated; == input when map is NULL. */
+    char *text;
+    size_t text_len;
+    uint32_t *map;          /* text offset -> input offset, text_len + 1 */
+    size_t text_body_start, text_body_end;
+    size_t invalid_bytes;
+    long first_invalid;     /* input offset, or -1 */
+
+    kh_token *tokens;
+    size_t ntokens;
+    kh_sentence *sents;
+    size_t nsents;
+    kh_date_mention *dates;
+    size_t ndates;
+
+    kh_warning *warnings, **warnings_tail;
+    size_t nwarnings;
+    unsigned stages_done;
+};
+
+/* Zero bytes kept after doc->input and doc->text (see kh_doc_alloc). */
+#define KH_TEXT_PAD 32
+
+/* Allocates an empty document whose input is a copy of buf[0..len). */
+kh_doc *kh_doc_alloc(const char *buf, size_t len);
+
+/* Input offset of text offset off. */
+static inline size_t kh_doc_in_off(const kh_doc *d, size_t off)
+{
+    return d->map ? d->map[off] : off;
+}
+
+/* Text offset of input offset off (the first text byte at or after it). */
+size_t kh_doc_text_off(const kh_doc *d, size_t off);
+
+/* Appends a warning (printf-style) to the document. */
+void kh_doc_warn(kh_doc *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Validates and stores a story date given as YYYY-MM-DD or YYYYMMDD into
+ * out[11]; returns 0 when it is not a valid calendar date. */
+int kh_parse_iso_date(const char *s, char out[11]);
+
+int kh_days_in_month(int year, int month);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * pipeline.c - runs the stages in order on a document.
+ *
+ * The pipeline goes one way (DESIGN.md): each stage reads what the earlier
+ * ones wrote into the document and adds its own annotations.  A pipeline
+ * holds what is loaded once and shared, read-only, by every document:
+ * options now, dictionaries and models as their stages land.
+ */
+#include "pipeline.h"
+
+#include "../extract/extract.h"
+#include "../text/text.h"
+#include "arena.h"
+#include "doc.h"
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { DONE_TEXT = 1, DONE_DATES = 2 };
+
+kh_pipeline *kh_pipeline_new(const kh_pipeline_opts *opts, kh_error *err)
+{
+    char date[11] = "";
+    if (opts && opts->default_date && !kh_parse_iso_date(opts->default_date,
+                                                          date)) {
+        kh_fail(err, KH_EUSAGE, NULL, 0, 0,
+                "default date \"%.40s\" is not YYYY-MM-DD or YYYYMMDD",
+                opts->default_date);
+        return NULL;
+    }
+    kh_pipeline *p = kh_xcalloc(1, sizeof *p);
+    p->stages = opts && opts->stages ? opts->stages : KH_STAGE_ALL;
+    memcpy(p->default_date, date, sizeof date);
+    return p;
+}
+
+void kh_pipeline_free(kh_pipeline *p)
+{
+    free(p);
+}
+
+int kh_process(const kh_pipeline *p, kh_doc *doc, kh_error *err)
+{
+    if (!p || !doc)
+        return kh_fail(err, KH_EUSAGE, NULL, 0, 0, "no pipeline or document");
+    if (doc->stages_done)
+        return kh_fail(err, KH_EUSAGE, doc->origin, 0, 0,
+                       "document already processed");
+    if (doc->input_len > UINT32_MAX - 16)
+        return kh_fail(err, KH_ELIMIT, doc->origin, 0, 0,
+                       "article of %zu bytes is over the 4 GiB offset limit",
+                       doc->input_len);
+    kh_normalize(doc);
+    kh_tokenize(doc);
+    kh_split_sentences(doc);
+    doc->stages_done |= DONE_TEXT;
+    if (p->stages & KH_STAGE_DATES) {
+        kh_find_dates(doc);
+        doc->stages_done |= DONE_DATES;
+    }
+    kh_choose_story_date(doc, p->default_date[0] ? p->default_date : NULL);
+    return KH_OK;
+}

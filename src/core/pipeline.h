@@ -1,0 +1,12 @@
+/* pipeline.h - what a pipeline holds (see pipeline.c). */
+#ifndef KH_PIPELINE_H
+#define KH_PIPELINE_H
+
+#include "khaldun.h"
+
+struct kh_pipeline {
+    unsigned stages;
+    char default_date[11];
+};
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * json.c - the JSON Lines output of `khaldun code` (DESIGN.md's contract).
+ *
+ * Offsets are byte offsets into the input as given; a span's "text" is the
+ * input bytes between them, so a consumer can check one against the other.
+ */
+#include "output.h"
+
+#include "../text/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void kh_json_string(kh_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    kh_buf_reserve(b, n + 2);
+    kh_buf_putc(b, '"');
+    while (p < end) {
+        /* Copy the run that needs no escaping in one go. */
+        const unsigned char *q = p;
+        while (q < end && *q >= 0x20 && *q < 0x80 && *q != '"' && *q != '\\')
+            q++;
+        if (q > p)
+            kh_buf_put(b, p, (size_t)(q - p));
+        p = q;
+        if (p >= end)
+            break;
+        unsigned c = *p;
+        if (c < 0x80) {
+            char e[7] = {'\\', 0, 0, 0, 0, 0, 0};
+            size_t en = 2;
+            switch (c) {
+            case '"': e[1] = '"'; break;
+            case '\\': e[1] = '\\'; break;
+            case '\n': e[1] = 'n'; break;
+            case '\r': e[1] = 'r'; break;
+            case '\t': e[1] = 't'; break;
+            case '\b': e[1] = 'b'; break;
+            case '\f': e[1] = 'f'; break;
+            default:
+                e[1] = 'u', e[2] = '0', e[3] = '0';
+                e[4] = hex[c >> 4], e[5] = hex[c & 15];
+                en = 6;
+            }
+            kh_buf_put(b, e, en);
+            p++;
+            continue;
+        }
+        int32_t cp;
+        int len = kh_utf8_decode(p, (size_t)(end - p), &cp);
+        if (len < 0) {
+            kh_buf_puts(b, "\\ufffd");
+            p += -len;
+        } else if (cp == 0x2028 || cp == 0x2029) {
+            kh_buf_puts(b, cp == 0x2028 ? "\\u2028" : "\\u2029");
+            p += len;
+        } else {
+            kh_buf_put(b, p, (size_t)len);
+            p += len;
+        }
+    }
+    kh_buf_putc(b, '"');
+}
+
+void kh_json_cstr(kh_buf *b, const char *s)
+{
+    if (s)
+        kh_json_string(b, s, strlen(s));
+    else
+        kh_buf_puts(b, "null");
+}
+
+static void key(kh_buf *b, const char *k)
+{
+    kh_buf_putc(b, '"');
+    kh_buf_puts(b, k);
+    kh_buf_puts(b, "\":");
+}
+
+static void span_text(kh_buf *b, const kh_doc *d, size_t s, size_t e)
+{
+    kh_buf_printf(b, "\"start\":%zu,\"end\":%zu,\"text\":", s, e);
+    kh_json_string(b, d->input + s, e - s);
+}
+
+void kh_doc_json(kh_buf *b, const kh_doc *d)
+{
+    kh_buf_putc(b, '{');
+    key(b, "id"), kh_json_cstr(b, d->id);
+    kh_buf_putc(b, ','), key(b, "url"), kh_json_cstr(b, d->url);
+    kh_buf_putc(b, ','), key(b, "source"), kh_json_cstr(b, d->source);
+    kh_buf_putc(b, ','), key(b, "dateline"), kh_json_cstr(b, d->dateline);
+    if (d->title)
+        kh_buf_putc(b, ','), key(b, "title"), kh_json_cstr(b, d->title);
+    kh_buf_putc(b, ','), key(b, "date");
+    kh_json_cstr(b, d->date[0] ? d->date : NULL);
+
+    kh_buf_puts(b, ",\"sentences\":[");
+    for (size_t i = 0; i < d->nsents; i++) {
+        if (i)
+            kh_buf_putc(b, ',');
+        kh_buf_putc(b, '{');
+        span_text(b, d, kh_doc_in_off(d, d->sents[i].start),
+                  kh_doc_in_off(d, d->sents[i].end));
+        kh_buf_putc(b, '}');
+    }
+    kh_buf_puts(b, "],\"events\":[],\"quotes\":[],\"entities\":[],"
+                   "\"places\":[],\"dates\":[");
+    for (size_t i = 0; i < d->ndates; i++) {
+        const kh_date_mention *x = &d->dates[i];
+        if (i)
+            kh_buf_putc(b, ',');
+        kh_buf_putc(b, '{');
+        span_text(b, d, kh_doc_in_off(d, x->start), kh_doc_in_off(d, x->end));
+        if (x->gran == KH_GRAN_DAY)
+            kh_buf_printf(b, ",\"value\":\"%04d-%02d-%02d\",\"granularity\":"
+                          "\"day\"", x->year, x->month, x->day);
+        else
+            kh_buf_printf(b, ",\"value\":\"%04d-%02d\",\"granularity\":"
+                          "\"month\"", x->year, x->month);
+        kh_buf_putc(b, '}');
+    }
+    kh_buf_puts(b, "]}");
+}
+
+int kh_write_json(const kh_doc *doc, FILE *f)
+{
+    kh_buf b = KH_BUF_INIT;
+    kh_doc_json(&b, doc);
+    kh_buf_putc(&b, '\n');
+    size_t n = b.len, w = fwrite(b.data, 1, n, f);
+    kh_buf_free(&b);
+    return w == n ? KH_OK : KH_EIO;
+}
+
+char *kh_doc_to_json(const kh_doc *doc, size_t *len)
+{
+    kh_buf b = KH_BUF_INIT;
+    kh_doc_json(&b, doc);
+    return kh_buf_take(&b, len);
+}
