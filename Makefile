@@ -29,8 +29,8 @@ SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 OPT      := -O1
 endif
 
-LIB_SRC := $(sort $(wildcard src/core/*.c src/read/*.c src/text/*.c \
-                              src/extract/*.c src/output/*.c))
+# Every stage folder under src/ is part of the library, but the front ends.
+LIB_SRC := $(sort $(filter-out src/cli/% src/serve/%,$(wildcard src/*/*.c)))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -111,5 +111,9 @@ demo: deps all
 
 clean:
 	rm -rf build
+
+# Rules of the parts that need more than C sources (models, generated
+# tables) live beside this file, one fragment each.
+-include $(wildcard mk/*.mk)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)
