@@ -87,6 +87,9 @@ struct kh_doc {
 
     kh_token *tokens;
     size_t ntokens;
+    const char **lemma;     /* per token: its lower-case lemma, NUL-terminated
+                               (in the arena or a model's tables); NULL
+                               until the tagger stage runs */
     kh_sentence *sents;
     size_t nsents;
     kh_date_mention *dates;
