@@ -194,6 +194,21 @@ KH_API kh_doc *kh_read_text(const char *buf, size_t len, const char *name,
 KH_API kh_doc *kh_read_json(const char *buf, size_t len, const char *name,
                             long line, kh_error *err);
 
+/* ---- dictionaries ------------------------------------------------------- */
+
+typedef struct kh_dict kh_dict;
+
+/* Loads event-coding dictionaries: a TABARI .project (and the files it
+ * names), a folder of PETRARCH dictionaries (CAMEO.2.0.txt, Phoenix
+ * actors, agents, discards), or a single file of either.  A bad line is
+ * reported to warn (when not NULL) as a kh_error with file and line, and
+ * skipped; a file that cannot be read fails the load.  Returns NULL with
+ * err filled on failure.  The caller frees it with kh_dict_free. */
+KH_API kh_dict *kh_dict_load(const char *path,
+                             void (*warn)(void *ctx, const kh_error *e),
+                             void *ctx, kh_error *err);
+KH_API void kh_dict_free(kh_dict *dict);
+
 /* ---- the pipeline ------------------------------------------------------- */
 
 typedef struct kh_pipeline kh_pipeline;

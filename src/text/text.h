@@ -37,4 +37,9 @@ int kh_is_sentence_starter(const char *s, size_t n);
 /* Whether the tables above are sorted, as bsearch needs (for the tests). */
 int kh_abbrev_tables_sorted(void);
 
+/* Folds s[0..n) to the dictionaries' form (upper case, no accents, ' for
+ * typographic apostrophes) into out[0..cap).  Returns the folded length,
+ * which may exceed cap (then out holds its first cap bytes). */
+size_t kh_fold_word(const char *s, size_t n, char *out, size_t cap);
+
 #endif
