@@ -19,7 +19,12 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-missing-field-initializers
+# Model files (the tagger's) live in one folder whatever BUILD is; the
+# library finds them there unless KHALDUN_DATA or the pipeline says else.
+DATA_DIR := $(CURDIR)/build/data
+DATA_DEF := -DKH_DATA_DIR='"$(DATA_DIR)"'
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -Iinclude $(PKG_CFLAGS) \
+           $(DATA_DEF) \
            $(SANFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm $(SANFLAGS) $(LDFLAGS)
 
@@ -84,6 +89,7 @@ tests: all $(UNIT_BIN) $(CLI_TEST_BIN)
 
 # libFuzzer harnesses: clang, with ASan and UBSan, over the library sources.
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
+              $(DATA_DEF) \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard src/*/*.h) include/khaldun.h
 	@mkdir -p $(dir $@)

@@ -8,8 +8,15 @@ CFLAGS="-std=c11 -D_GNU_SOURCE -O2 -g -Iinclude"
 LIBS="build/libkhaldun.a $(pkg-config --libs libutf8proc) -lm"
 cc $CFLAGS -o build/bench/gen_corpus bench/gen_corpus.c
 cc $CFLAGS -o build/bench/bench_text bench/bench_text.c $LIBS
+cc $CFLAGS -o build/bench/bench_tag bench/bench_tag.c $LIBS
 MB=${BENCH_MB:-64}
 corpus=build/bench/corpus-${MB}mb.jsonl
 [ -f "$corpus" ] || build/bench/gen_corpus "$MB" "$corpus"
 echo "== read + normalise + split + tokenise ($corpus, $(du -m "$corpus" | cut -f1) MB)"
 build/bench/bench_text "$corpus" 7
+echo "== tag stage: part-of-speech tags and lemmas ($corpus; goal: 1 M tokens/s)"
+build/bench/bench_tag "$corpus" 3
+cc $CFLAGS -o build/bench/bench_dict bench/bench_dict.c $LIBS
+phoenix=${KH_SHARED:-../shared}/dictionaries/phoenix
+echo "== load the Phoenix dictionaries ($phoenix)"
+if [ -d "$phoenix" ]; then build/bench/bench_dict "$phoenix" 5; else echo "skipped: $phoenix is absent"; fi

@@ -146,6 +146,13 @@ KH_API int kh_doc_token(const kh_doc *doc, size_t i, size_t *start,
 KH_API int kh_doc_sentence_tokens(const kh_doc *doc, size_t i, size_t *first,
                                   size_t *last);
 
+/* After the tag stage (KH_STAGE_TAG): token i's Penn Treebank tag ("NN",
+ * "VBD", "PRP$", "-LRB-", "``") and its lower-case lemma ("go" for "went",
+ * "child" for "children"); NULL when i is out of range or the stage did
+ * not run.  Borrowed from the document. */
+KH_API const char *kh_doc_token_tag(const kh_doc *doc, size_t i);
+KH_API const char *kh_doc_token_lemma(const kh_doc *doc, size_t i);
+
 /* ---- reading articles ---------------------------------------------------- */
 
 typedef struct kh_reader kh_reader;
@@ -209,6 +216,20 @@ KH_API kh_dict *kh_dict_load(const char *path,
                              void *ctx, kh_error *err);
 KH_API void kh_dict_free(kh_dict *dict);
 
+/* Runs a validation suite: a TABARI validation file (with the .project of
+ * the same name beside it) or a PETRARCH UnitTest XML file (with the
+ * dictionaries its <Environment> names beside it).  Each failing record is
+ * written to report (when not NULL) with what was expected and what was
+ * coded; stats receives the counts.  Returns KH_OK when the suite ran,
+ * whatever its failures, or a KH_E* code when it could not run. */
+typedef struct kh_validate_stats {
+    int records, passed, failed;
+    int dict_warnings;   /* bad dictionary lines skipped */
+} kh_validate_stats;
+
+KH_API int kh_validate(const char *path, FILE *report,
+                       kh_validate_stats *stats, kh_error *err);
+
 /* ---- the pipeline ------------------------------------------------------- */
 
 typedef struct kh_pipeline kh_pipeline;
@@ -217,6 +238,8 @@ typedef struct kh_pipeline kh_pipeline;
 enum {
     KH_STAGE_TEXT = 1 << 0,    /* normalise, sentences, tokens */
     KH_STAGE_DATES = 1 << 1,   /* dates and the story date */
+    KH_STAGE_TAG = 1 << 2,     /* part-of-speech tags and lemmas (loads
+                                  the model file: see data_dir) */
     KH_STAGE_ALL = 0xffff,
 };
 
@@ -224,10 +247,14 @@ typedef struct kh_pipeline_opts {
     unsigned stages;           /* KH_STAGE_* mask; 0 means KH_STAGE_ALL */
     const char *default_date;  /* story date when an article has none and
                                   its text names no full date (YYYY-MM-DD) */
+    const char *data_dir;      /* folder of the model files; NULL means
+                                  $KHALDUN_DATA, else the build's
+                                  build/data */
 } kh_pipeline_opts;
 
 /* Builds a pipeline.  opts may be NULL.  Returns NULL with err filled when
- * an option is invalid. */
+ * an option is invalid, or when a stage's model cannot be loaded (the
+ * message names the file). */
 KH_API kh_pipeline *kh_pipeline_new(const kh_pipeline_opts *opts,
                                     kh_error *err);
 KH_API void kh_pipeline_free(kh_pipeline *p);

@@ -26,10 +26,10 @@ run() {
     log=$logs/$(echo "$label" | tr '/ ' '__').log
     "$@" >"$log" 2>&1
     status=$?
-    pass=$(grep -c '^ok ' "$log")
-    fail=$(grep -c '^not ok ' "$log")
-    skip=$(grep -c '^ok .*# SKIP' "$log")
-    pass=$((pass - skip))
+    # cmocka writes a skipped test as "not ok N # SKIP name"
+    skip=$(grep -c '^\(not \)\?ok .*# SKIP' "$log")
+    pass=$(grep '^ok ' "$log" | grep -vc '# SKIP')
+    fail=$(grep '^not ok ' "$log" | grep -vc '# SKIP')
     if [ "$status" -ne 0 ] && [ "$fail" -eq 0 ]; then
         fail=1
         echo "not ok - $label exited with status $status"
@@ -37,8 +37,10 @@ run() {
     fi
     if [ "$fail" -gt 0 ]; then
         # Each failure with the lines cmocka printed for it.
-        awk '/^not ok /{print "  " $0; keep=6; next} keep>0 && /^#/{print "    " $0; keep--}' "$log"
+        awk '/^not ok / && !/# SKIP/{print "  " $0; keep=6; next} keep>0 && /^#/{print "    " $0; keep--}' "$log"
     fi
+    # suites report their scores as "# score NAME: ..." lines
+    grep -h '^# score ' "$log" | sed 's/^# /  /'
     printf '%-34s %4d passed, %d failed%s\n' "$label" "$pass" "$fail" \
         "$([ "$skip" -gt 0 ] && echo ", $skip skipped")"
     total_pass=$((total_pass + pass))

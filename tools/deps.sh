@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="make gcc clang libclang-rt-14-dev pkg-config libutf8proc-dev
-libsqlite3-dev libcmocka-dev"
+libsqlite3-dev libcmocka-dev wordnet-base nodejs"
 
 missing=""
 for p in $PACKAGES; do
@@ -16,6 +16,12 @@ for p in $PACKAGES; do
         missing="$missing $p"
     fi
 done
+
+# npm is a package of its own in Debian, but comes with nodejs when that
+# is NodeSource's (and Debian's npm would conflict with it).
+if [ -f package-lock.json ] && ! command -v npm >/dev/null 2>&1; then
+    missing="$missing npm"
+fi
 
 if [ -n "$missing" ]; then
     echo "deps: installing Debian packages:$missing"

@@ -5,6 +5,8 @@
 #include "khaldun.h"
 
 int kh_cmd_code(int argc, char **argv);
+int kh_cmd_tag(int argc, char **argv);
+int kh_cmd_validate(int argc, char **argv);
 
 /* Prints "khaldun: " and the formatted error to stderr. */
 void kh_cli_error(const kh_error *err);

@@ -14,6 +14,8 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  code [FILE|DIR ...]   code articles; print one JSON object per article\n"
+    "  tag [FILE|DIR ...]    print each sentence as word_TAG (parts of speech)\n"
+    "  validate SUITE        run a TABARI or PETRARCH validation suite\n"
     "  version               print the version\n"
     "\n"
     "Run 'khaldun COMMAND --help' for a command's options.\n";
@@ -33,6 +35,10 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "code") == 0)
         return kh_cmd_code(argc - 1, argv + 1);
+    if (strcmp(cmd, "tag") == 0)
+        return kh_cmd_tag(argc - 1, argv + 1);
+    if (strcmp(cmd, "validate") == 0)
+        return kh_cmd_validate(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("khaldun %s\n", KH_VERSION);
         return 0;

@@ -9,15 +9,17 @@
 #include "pipeline.h"
 
 #include "../extract/extract.h"
+#include "../tag/tag.h"
 #include "../text/text.h"
 #include "arena.h"
 #include "doc.h"
 #include "error.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { DONE_TEXT = 1, DONE_DATES = 2 };
+enum { DONE_TEXT = 1, DONE_DATES = 2, DONE_TAG = 4 };
 
 kh_pipeline *kh_pipeline_new(const kh_pipeline_opts *opts, kh_error *err)
 {
@@ -32,11 +34,22 @@ kh_pipeline *kh_pipeline_new(const kh_pipeline_opts *opts, kh_error *err)
     kh_pipeline *p = kh_xcalloc(1, sizeof *p);
     p->stages = opts && opts->stages ? opts->stages : KH_STAGE_ALL;
     memcpy(p->default_date, date, sizeof date);
+    if (p->stages & KH_STAGE_TAG) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s",
+                 kh_data_dir(opts ? opts->data_dir : NULL), KH_TAG_MODEL_FILE);
+        if (kh_tag_model_load(path, &p->tagger, err) != KH_OK) {
+            free(p);
+            return NULL;
+        }
+    }
     return p;
 }
 
 void kh_pipeline_free(kh_pipeline *p)
 {
+    if (p)
+        kh_tag_model_free(p->tagger);
     free(p);
 }
 
@@ -55,6 +68,10 @@ int kh_process(const kh_pipeline *p, kh_doc *doc, kh_error *err)
     kh_tokenize(doc);
     kh_split_sentences(doc);
     doc->stages_done |= DONE_TEXT;
+    if (p->tagger) {
+        kh_tag_doc(p->tagger, doc);
+        doc->stages_done |= DONE_TAG;
+    }
     if (p->stages & KH_STAGE_DATES) {
         kh_find_dates(doc);
         doc->stages_done |= DONE_DATES;

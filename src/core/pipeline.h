@@ -7,6 +7,7 @@
 struct kh_pipeline {
     unsigned stages;
     char default_date[11];
+    struct kh_tag_model *tagger;   /* KH_STAGE_TAG: the model, owned */
 };
 
 #endif

@@ -52,6 +52,16 @@ void kh_options_init(kh_options *o)
     o->min_words = 8;
     o->time_shift = -1;
     o->default_source = o->default_target = KH_NONE;
+    o->require_dyad = 1;
+}
+
+void kh_options_petrarch(kh_options *o)
+{
+    kh_options_init(o);
+    o->min_words = 0;
+    o->comma_min = 2, o->comma_max = 8;
+    o->comma_bmin = 0, o->comma_bmax = 0;
+    o->comma_emin = 2, o->comma_emax = 8;
 }
 
 kh_dict *kh_dict_create(void)

@@ -185,12 +185,17 @@ typedef struct kh_options {
     /* DEFAULT: codes (string ids or KH_NONE) */
     uint32_t default_source, default_target;
     int default_prior, default_after;
+    /* PETRARCH: events need a coded source and target; else "---" */
+    int require_dyad;
     /* FORWARD: pronouns across records */
     int forward;
     char forward_format[32];
 } kh_options;
 
 void kh_options_init(kh_options *o);
+/* PETRARCH's defaults (PETR_config.ini): no minimum length, commas 2-8,
+ * never the first clause. */
+void kh_options_petrarch(kh_options *o);
 
 /* ---- the dictionary -------------------------------------------------------- */
 

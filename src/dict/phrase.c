@@ -77,7 +77,7 @@ static int parse_seq(pp *p, pvec *v, int adj)
     int pending_adj = adj;
     while (p->i < p->n) {
         char c = p->s[p->i];
-        if (c == ' ' || c == '\t') {
+        if (isspace((unsigned char)c)) {
             p->i++;
             pending_adj = 0;
             continue;
@@ -169,6 +169,12 @@ static int parse_seq(pp *p, pvec *v, int adj)
         while (p->i < p->n && word_char((unsigned char)p->s[p->i]))
             p->i++;
         size_t wl = p->i - a;
+        if (wl == 0) {
+            /* Regression, found by fuzz_dict_tabari: a NUL byte is no
+             * word and no separator, and looped forever. */
+            p->err = "unexpected character in phrase";
+            return 0;
+        }
         if (wl > 200) {
             p->err = "word longer than 200 characters";
             return 0;
@@ -239,7 +245,8 @@ static uint32_t pel_length(const kh_dict *d, const kh_pel *e)
         kh_dict_word_text(d, e->arg, &len);
         return (uint32_t)len + (e->match != KH_MATCH_STEM ? 1 : 0);
     case KH_PEL_SYNSET:
-        return (uint32_t)strlen(kh_dict_str_text(d, d->alts[e->arg].name));
+        return 0;   /* a synset adds nothing (SYNSET-07: * DOLLAR beats
+                       * &CURRENCY) */
     case KH_PEL_ALT: {
         const kh_alt *g = &d->alts[e->arg];
         uint32_t best = 0;

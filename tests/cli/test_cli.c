@@ -327,6 +327,43 @@ static void test_output_file(void **state)
     result_free(&r);
 }
 
+static void test_validate(void **state)
+{
+    (void)state;
+    const char *shared = tu_shared();
+    if (!shared) {
+        print_message("../shared is absent: the validate test is skipped\n");
+        skip();
+    }
+    char path[1100];
+    snprintf(path, sizeof path, "%s/eval/tabari-validate/Validate.text",
+             shared);
+    const char *args[] = {"validate", path, NULL};
+    result r = run(args, NULL, 0);
+    /* failures listed, then the summary; exit 1 while any record fails */
+    assert_true(r.status == 0 || r.status == 1);
+    const char *last = r.out + r.out_len - 1;
+    while (last > r.out && last[-1] != '\n')
+        last--;
+    int passed = -1, failed = -1;
+    assert_int_equal(sscanf(last, "%d passed, %d failed", &passed, &failed),
+                     2);
+    assert_true(passed > 400);
+    assert_int_equal(r.status, failed ? 1 : 0);
+    if (failed)
+        assert_non_null(strstr(r.out, "FAIL "));
+    result_free(&r);
+    const char *quiet[] = {"validate", "-q", path, NULL};
+    r = run(quiet, NULL, 0);
+    assert_null(strstr(r.out, "FAIL "));
+    result_free(&r);
+    const char *missing[] = {"validate", "/nonexistent/Validate.text", NULL};
+    r = run(missing, NULL, 0);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "no .project"));
+    result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -357,6 +394,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_stdin),
         cmocka_unit_test(test_usage),
         cmocka_unit_test(test_output_file),
+        cmocka_unit_test(test_validate),
     };
     int rc = cmocka_run_group_tests_name("cli", tests, NULL, NULL);
     char cmd[1200];

@@ -1,0 +1,429 @@
+/*
+ * events.c - who did what to whom (TABARI manual 5.8, 6.6, 7.6, 7.9).
+ *
+ * In each clause the verbs are tried left to right; a verb's code comes
+ * from its longest matching pattern, else from the verb itself.  Source
+ * and target come from the pattern's $ + %, else from the default
+ * searches: the source is the first actor before the verb (in a later
+ * clause, the source carried over unless an actor opens the clause), the
+ * target the first actor after the verb with another code, else the
+ * first such actor before it.  "X was attacked by Y" swaps them.  A
+ * compound multiplies the events; a paired code (032:033) adds the
+ * reverse event.  CODE BY CLAUSE (the default) keeps the first event of
+ * each clause; a subordinate code (023?) counts only when nothing else
+ * codes, a dominant one (111!) silences the others.
+ */
+#include "code.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define DEFAULT_SLOT (-2)
+
+typedef struct {
+    int slot;            /* a slot, DEFAULT_SLOT, or -1 */
+    const char *code;    /* for DEFAULT_SLOT */
+} who;
+
+static int slot_here(const kh_unit *u, int i)
+{
+    int s = u->lex[i].slot;
+    if (s < 0 || u->slots[s].nul || u->slots[s].first != i)
+        return -1;
+    return s;
+}
+
+/* The first actor whose phrase starts in [from, to), other than the
+ * slots in skip (a bit per slot: the source, actors passed over by ^).
+ * With not, its code must differ from not, except for a pronoun that
+ * stands for a compound ("they presented their credentials": the
+ * compound is its own target, less each member's event with itself). */
+static int anchor_of(const kh_unit *u, int s)
+{
+    if (s < 0)
+        return -1;
+    const kh_slot *sl = &u->slots[s];
+    return sl->pronoun ? u->lex[sl->first].ref : sl->first;
+}
+
+static int first_slot_a(const kh_unit *u, int from, int to, const char *not,
+                        uint64_t skip, int src_anchor)
+{
+    for (int i = from < 0 ? 0 : from; i < to && i < u->n; i++) {
+        int s = slot_here(u, i);
+        /* the last words of a phrase that began before from, as in
+         * "Durthang ... and an Orc leader" (DEBUG-01) */
+        if (s < 0 && u->lex[i].type == L_LITR && u->lex[i].head >= 0 &&
+            u->lex[i].head < from)
+            s = slot_here(u, u->lex[i].head);
+        if (s < 0 || (s < 64 && (skip >> s) & 1))
+            continue;
+        if (not && strcmp(u->slots[s].code, not) == 0) {
+            /* a pronoun for a compound may be its own target, unless it
+             * stands for the source itself (TABARI compares where they
+             * point, not their codes: COMPOUND-24 against DEBUG-06) */
+            const kh_slot *sl = &u->slots[s];
+            if (!(sl->pronoun && sl->compound >= 0 &&
+                  u->lex[sl->first].ref != src_anchor))
+                continue;
+        }
+        return s;
+    }
+    return -1;
+}
+
+static int first_slot(const kh_unit *u, int from, int to, const char *not,
+                      uint64_t skip)
+{
+    return first_slot_a(u, from, to, not, skip, -2);
+}
+
+static uint64_t bit(int s)
+{
+    return s >= 0 && s < 64 ? (uint64_t)1 << s : 0;
+}
+
+static int clause_start(const kh_unit *u, int c)
+{
+    for (int i = 0; i < u->n; i++)
+        if (u->lex[i].clause == c)
+            return i;
+    return u->n;
+}
+
+static int visible(const kh_unit *u, int i)
+{
+    return i >= 0 && i < u->n && !(u->lex[i].flags & LF_ELIM);
+}
+
+/* "X was (fiercely) attacked (earlier) by Y": an auxiliary one or two
+ * words before the verb, BY one or two words after it.  Returns the
+ * position of BY, or -1. */
+static int passive_by(const kh_unit *u, int v)
+{
+    int aux = 0;
+    for (int k = 1, i = v - 1; k <= 2 && i >= 0; i--) {
+        if (!visible(u, i))
+            continue;
+        if (u->lex[i].type == L_AUXIL)
+            aux = 1;
+        k++;
+    }
+    if (!aux)
+        return -1;
+    for (int k = 1, i = u->lex[v].end; k <= 2 && i < u->n; i++) {
+        if (!visible(u, i))
+            continue;
+        if (u->lex[i].type == L_BY)
+            return i;
+        k++;
+    }
+    return -1;
+}
+
+static const char *who_code(const kh_unit *u, who w)
+{
+    return w.slot == DEFAULT_SLOT ? w.code
+           : w.slot >= 0          ? u->slots[w.slot].code
+                                  : NULL;
+}
+
+/* The slots an actor stands for: its compound's members, or itself. */
+static int members(const kh_unit *u, who w, int *out)
+{
+    if (w.slot < 0)
+        return 0;
+    const kh_slot *s = &u->slots[w.slot];
+    if (s->compound < 0) {
+        out[0] = w.slot;
+        return 1;
+    }
+    int n = 0;
+    for (int k = 0; k < u->nslots && n < KH_MAX_ACTORS; k++) {
+        const kh_slot *o = &u->slots[k];
+        if (o->compound == s->compound && !o->pronoun && !o->nul)
+            out[n++] = k;
+    }
+    return n;
+}
+
+/* The codes of a coded compound ("FRO/BIL/SAM") one by one. */
+static int split_codes(const char *code, char parts[][KH_CODE_LEN], int max)
+{
+    int n = 0;
+    const char *p = code;
+    while (*p && n < max) {
+        const char *slash = strchr(p, '/');
+        size_t k = slash ? (size_t)(slash - p) : strlen(p);
+        if (k >= KH_CODE_LEN)
+            k = KH_CODE_LEN - 1;
+        memcpy(parts[n], p, k);
+        parts[n][k] = '\0';
+        n++;
+        if (!slash)
+            break;
+        p = slash + 1;
+    }
+    return n;
+}
+
+static void add_event(kh_unit *u, const char *src, const char *tgt,
+                      const char *code, int ss, int ts, int v,
+                      const kh_pmatch *m, uint32_t vi, const kh_ecode *ec)
+{
+    if (strcmp(src, tgt) == 0)
+        return;   /* an actor does nothing to itself */
+    for (int i = 0; i < u->nevents; i++)
+        if (strcmp(u->events[i].source, src) == 0 &&
+            strcmp(u->events[i].target, tgt) == 0 &&
+            strcmp(u->events[i].code, code) == 0)
+            return;   /* the same event twice */
+    if (u->nevents >= KH_MAX_EVENTS)
+        return;
+    kh_cevent *e = &u->events[u->nevents++];
+    memset(e, 0, sizeof *e);
+    snprintf(e->source, sizeof e->source, "%s", src);
+    snprintf(e->target, sizeof e->target, "%s", tgt);
+    snprintf(e->code, sizeof e->code, "%s", code);
+    e->src_slot = (int16_t)ss;
+    e->tgt_slot = (int16_t)ts;
+    e->verb = (int16_t)v;
+    e->pattern = m->pattern;
+    e->verb_index = vi;
+    e->subord = (ec->flags & KH_EC_SUBORD) != 0;
+    e->dominant = (ec->flags & KH_EC_DOMINANT) != 0;
+}
+
+/* Adds the events of source src and target tgt with code ec.  Returns
+ * how many were added. */
+static int emit(kh_unit *u, who src, who tgt, const kh_ecode *ec, int v,
+                const kh_pmatch *m, uint32_t vi)
+{
+    /* % with a paired code: each pair of members once, A 044 B and
+     * B 045 A (PATTERN-26) */
+    int half = m->compound >= 0 && src.slot == tgt.slot &&
+               (ec->flags & KH_EC_PAIRED) && m->outside_first;
+    const kh_dict *d = u->dict;
+    int before = u->nevents;
+    int sm[KH_MAX_ACTORS], tm[KH_MAX_ACTORS];
+    int ns = src.slot == DEFAULT_SLOT ? 1 : members(u, src, sm);
+    int nt = tgt.slot == DEFAULT_SLOT ? 1 : members(u, tgt, tm);
+    /* A target found inside the source's own compound stands alone. */
+    if (src.slot >= 0 && tgt.slot >= 0 && src.slot != tgt.slot &&
+        !u->slots[tgt.slot].pronoun &&
+        u->slots[src.slot].compound >= 0 &&
+        u->slots[src.slot].compound == u->slots[tgt.slot].compound) {
+        tm[0] = tgt.slot;
+        nt = 1;
+    }
+    if (src.slot == DEFAULT_SLOT)
+        sm[0] = DEFAULT_SLOT;
+    if (tgt.slot == DEFAULT_SLOT)
+        tm[0] = DEFAULT_SLOT;
+    const char *c1 = kh_dict_str_text(d, ec->code);
+    const char *c2 = ec->code2 != KH_NONE ? kh_dict_str_text(d, ec->code2)
+                                          : NULL;
+    for (int i = 0; i < ns; i++) {
+        char sp[8][KH_CODE_LEN];
+        int nsp = split_codes(sm[i] == DEFAULT_SLOT ? src.code
+                                                    : u->slots[sm[i]].code,
+                              sp, 8);
+        for (int j = 0; j < nt; j++) {
+            char tp[8][KH_CODE_LEN];
+            int ntp = split_codes(tm[j] == DEFAULT_SLOT
+                                      ? tgt.code
+                                      : u->slots[tm[j]].code,
+                                  tp, 8);
+            if (half && j <= i)
+                continue;
+            for (int a = 0; a < nsp; a++)
+                for (int b = 0; b < ntp; b++) {
+                    add_event(u, sp[a], tp[b], c1, sm[i], tm[j], v, m, vi,
+                              ec);
+                    if (c2)
+                        add_event(u, tp[b], sp[a], c2, tm[j], sm[i], v, m,
+                                  vi, ec);
+                }
+        }
+    }
+    return u->nevents - before;
+}
+
+static void code_clauses(kh_unit *u)
+{
+    const kh_dict *d = u->dict;
+    const kh_options *o = &d->options;
+    int nclauses = u->n ? u->lex[u->n - 1].clause + 1 : 0;
+    int carry = -1;   /* the source carried to the next clause */
+    int coded_src = -1;
+    int stop = 0;
+    for (int c = 0; c < nclauses && !stop; c++) {
+        int cs = clause_start(u, c);
+        int ce = cs;
+        while (ce < u->n && u->lex[ce].clause == c)
+            ce++;
+        /* an actor right after the conjunction opens a new subject */
+        int opener = -1;
+        for (int i = cs; i < ce; i++) {
+            if (!visible(u, i) || u->lex[i].type == L_CONJ)
+                continue;
+            opener = slot_here(u, i);
+            break;
+        }
+        for (int v = cs; v < ce && !stop; v++) {
+            kh_lexw *x = &u->lex[v];
+            if (x->type != L_VERB || !visible(u, v))
+                continue;
+            uint32_t vi = d->roots[x->root].payload;
+            kh_pmatch m;
+            kh_match_verb(u, v, vi, &m);
+            const kh_ecode *ec = m.pattern != KH_NONE
+                                     ? &d->patterns[m.pattern].code
+                                     : &d->verbs[vi].code;
+            if ((ec->flags & (KH_EC_DISCARD | KH_EC_COMPLEX)) &&
+                d->format == KH_DICT_PETRARCH) {
+                /* PETRARCH has no complex codes in patterns and keeps its
+                 * discards in their own list: such a pattern only stops
+                 * the verb's own code from applying */
+                ec = &d->verbs[vi].code;
+            }
+            if (ec->flags & KH_EC_DISCARD) {
+                u->status = KH_UNIT_DISCARD;
+                u->why = "discard code in a verb pattern";
+                return;
+            }
+            if (ec->flags & KH_EC_COMPLEX) {
+                u->status = KH_UNIT_COMPLEX;
+                u->why = "complex code in a verb pattern";
+                return;
+            }
+            if ((ec->flags & KH_EC_NULL) || ec->code == KH_NONE)
+                continue;
+            int vend = x->end;
+            who src = {m.src, NULL}, tgt = {m.tgt, NULL};
+            if (m.compound >= 0)
+                src.slot = tgt.slot = m.compound;
+            uint64_t skip = m.skipped;
+            int by;
+            if (!m.designated && (by = passive_by(u, v)) >= 0) {
+                src.slot = first_slot(u, by + 1, ce, NULL, skip);
+                tgt.slot = first_slot(u, cs, v, NULL, skip);
+            }
+            if (src.slot == -1) {
+                const char *not = tgt.slot >= 0 ? u->slots[tgt.slot].code
+                                                : NULL;
+                if (c > 0 && opener < 0 && carry >= 0)
+                    src.slot = carry;
+                else
+                    src.slot = first_slot(u, cs, v, not, skip |
+                                          bit(tgt.slot));
+                if (src.slot == -1 && o->default_source != KH_NONE &&
+                    o->default_prior) {
+                    src.slot = DEFAULT_SLOT;
+                    src.code = kh_dict_str_text(d, o->default_source);
+                }
+                if (src.slot == -1)   /* greedy: after the verb */
+                    src.slot = first_slot(u, vend, ce, not, skip |
+                                          bit(tgt.slot));
+            }
+            if (tgt.slot == -1) {
+                const char *not = who_code(u, src);
+                int anchor = anchor_of(u, src.slot);
+                skip |= bit(src.slot);
+                tgt.slot = first_slot_a(u, vend, ce, not, skip, anchor);
+                if (tgt.slot == -1 && o->default_target != KH_NONE &&
+                    o->default_after) {
+                    tgt.slot = DEFAULT_SLOT;
+                    tgt.code = kh_dict_str_text(d, o->default_target);
+                }
+                if (tgt.slot == -1) {
+                    /* before the verb: an actor outside the source's
+                     * compound first (CODEBY-08), else one inside it
+                     * ("Bree and Arnor ...", DEFAULT-07b) */
+                    uint64_t mates = 0;
+                    if (src.slot >= 0 && u->slots[src.slot].compound >= 0)
+                        for (int k = 0; k < u->nslots && k < 64; k++)
+                            if (u->slots[k].compound ==
+                                u->slots[src.slot].compound)
+                                mates |= bit(k);
+                    tgt.slot = first_slot_a(u, cs, v, not, skip | mates,
+                                            anchor);
+                    if (tgt.slot == -1)
+                        tgt.slot = first_slot_a(u, cs, v, not, skip, anchor);
+                }
+                if (tgt.slot == -1 && src.slot >= 0 &&
+                    u->slots[src.slot].compound >= 0)
+                    tgt.slot = src.slot;   /* "A and B met" */
+            }
+            if (src.slot == -1 && o->default_source != KH_NONE) {
+                src.slot = DEFAULT_SLOT;
+                src.code = kh_dict_str_text(d, o->default_source);
+            }
+            if (tgt.slot == -1 && o->default_target != KH_NONE) {
+                tgt.slot = DEFAULT_SLOT;
+                tgt.code = kh_dict_str_text(d, o->default_target);
+            }
+            if ((src.slot == -1 || tgt.slot == -1) && !o->require_dyad &&
+                !(src.slot == -1 && tgt.slot == -1)) {
+                /* PETRARCH without require_dyad: the missing side is
+                 * "---" */
+                if (src.slot == -1)
+                    src.slot = DEFAULT_SLOT, src.code = "---";
+                else
+                    tgt.slot = DEFAULT_SLOT, tgt.code = "---";
+            }
+            if (src.slot == -1 || tgt.slot == -1)
+                continue;
+            int added = emit(u, src, tgt, ec, v, &m, vi);
+            if (!added)
+                continue;
+            if (src.slot >= 0)
+                coded_src = src.slot;
+            if (ec->flags & KH_EC_SUBORD)
+                continue;   /* a later verb may still code */
+            if (o->code_by == KH_CODE_BY_SENTENCE)
+                stop = 1;
+            else if (o->code_by == KH_CODE_BY_CLAUSE)
+                break;
+        }
+        /* a later clause keeps the subject only of a clause that coded
+         * (COMPLEX-05: after "Gondor alleged", no event, the next clause
+         * finds its own) */
+        carry = coded_src;
+        coded_src = -1;
+    }
+}
+
+void kh_events(kh_unit *u)
+{
+    u->nevents = 0;
+    if (u->status != KH_UNIT_CODED)
+        return;
+    code_clauses(u);
+    if (u->status != KH_UNIT_CODED) {
+        u->nevents = 0;
+        return;
+    }
+    /* subordinate events only when nothing else coded; dominant ones
+     * alone when there are any */
+    int plain = 0, dominant = 0;
+    for (int i = 0; i < u->nevents; i++) {
+        plain += !u->events[i].subord;
+        dominant += u->events[i].dominant;
+    }
+    int k = 0;
+    for (int i = 0; i < u->nevents; i++) {
+        const kh_cevent *e = &u->events[i];
+        if (plain && e->subord)
+            continue;
+        if (dominant && !e->dominant)
+            continue;
+        u->events[k++] = *e;
+    }
+    u->nevents = k;
+    const kh_options *o = &u->dict->options;
+    if (u->nevents == 0 && o->cx_noevent) {
+        u->status = KH_UNIT_COMPLEX;
+        u->why = "no event";
+    }
+}

@@ -1,0 +1,39 @@
+/* validate.h - running the TABARI and PETRARCH validation suites. */
+#ifndef KH_VALIDATE_H
+#define KH_VALIDATE_H
+
+#include "khaldun.h"
+
+#include <stdio.h>
+
+typedef struct kh_validate_report {
+    FILE *out;           /* failures and dictionary warnings, or NULL */
+    int records, passed, failed;
+    int dict_warnings;
+} kh_validate_report;
+
+int kh_validate_tabari(const char *path, kh_validate_report *rep,
+                       kh_error *err);
+int kh_validate_petrarch(const char *path, kh_validate_report *rep,
+                         kh_error *err);
+
+/* ---- shared by the runners (validate.c) -------------------------------- */
+
+#include "../core/buf.h"
+#include "code.h"
+
+typedef struct kh_vexpect {
+    char src[KH_CODE_LEN], tgt[KH_CODE_LEN], code[16];
+} kh_vexpect;
+
+int kh_vexpect_cmp(const void *a, const void *b);
+/* The unit's events as a sorted list; returns how many (at most max). */
+int kh_vgot(const kh_unit *u, kh_vexpect *got, int max);
+/* "{ A / B / 064 } ..." or "{+++} (why)" for what the unit coded. */
+void kh_vdescribe(kh_buf *b, const kh_unit *u);
+/* Codes text as one unit, as the suites' own coders do; the caller frees
+ * the document returned (the unit's events point into it). */
+kh_doc *kh_vcode(kh_unit *u, const kh_dict *d, const char *text,
+                 int32_t date);
+
+#endif
