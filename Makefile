@@ -22,7 +22,8 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 # Model files (the tagger's) live in one folder whatever BUILD is; the
 # library finds them there unless KHALDUN_DATA or the pipeline says else.
 DATA_DIR := $(CURDIR)/build/data
-DATA_DEF := -DKH_DATA_DIR='"$(DATA_DIR)"'
+DATA_DEF := -DKH_DATA_DIR='"$(DATA_DIR)"' \
+            -DKH_DICT_PATH='"$(CURDIR)/data/dict/khaldun.project"'
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -Iinclude $(PKG_CFLAGS) \
            $(DATA_DEF) \
            $(SANFLAGS) $(CFLAGS)

@@ -153,6 +153,26 @@ KH_API int kh_doc_sentence_tokens(const kh_doc *doc, size_t i, size_t *first,
 KH_API const char *kh_doc_token_tag(const kh_doc *doc, size_t i);
 KH_API const char *kh_doc_token_lemma(const kh_doc *doc, size_t i);
 
+/* Events, after kh_process with KH_STAGE_EVENTS.  Offsets are into the
+ * input; a span is empty (start == end) when it has no words in the
+ * sentence (a default actor).  Strings are borrowed from the document. */
+typedef struct kh_event_info {
+    size_t sentence;
+    size_t start, end;             /* the words the event was read from */
+    size_t verb_start, verb_end;
+    size_t source_start, source_end;
+    size_t target_start, target_end;
+    const char *source;            /* actor codes, "IRQGOV" */
+    const char *target;
+    const char *code;              /* the event code, "190" */
+    const char *rule;              /* what matched: "file:line" */
+    const char *date;              /* YYYY-MM-DD, or NULL */
+    int in_quote;
+} kh_event_info;
+
+KH_API size_t kh_doc_event_count(const kh_doc *doc);
+KH_API int kh_doc_event(const kh_doc *doc, size_t i, kh_event_info *out);
+
 /* ---- reading articles ---------------------------------------------------- */
 
 typedef struct kh_reader kh_reader;
@@ -227,7 +247,11 @@ typedef struct kh_validate_stats {
     int dict_warnings;   /* bad dictionary lines skipped */
 } kh_validate_stats;
 
-KH_API int kh_validate(const char *path, FILE *report,
+enum {
+    KH_VALIDATE_NO_TAGS = 1,   /* code without part-of-speech tags */
+};
+
+KH_API int kh_validate(const char *path, unsigned flags, FILE *report,
                        kh_validate_stats *stats, kh_error *err);
 
 /* ---- the pipeline ------------------------------------------------------- */
@@ -240,6 +264,8 @@ enum {
     KH_STAGE_DATES = 1 << 1,   /* dates and the story date */
     KH_STAGE_TAG = 1 << 2,     /* part-of-speech tags and lemmas (loads
                                   the model file: see data_dir) */
+    KH_STAGE_EVENTS = 1 << 3,  /* events (loads the dictionaries: see
+                                  dict and dict_path) */
     KH_STAGE_ALL = 0xffff,
 };
 
@@ -250,6 +276,15 @@ typedef struct kh_pipeline_opts {
     const char *data_dir;      /* folder of the model files; NULL means
                                   $KHALDUN_DATA, else the build's
                                   build/data */
+    const kh_dict *dict;       /* dictionaries for the events, borrowed
+                                  (they must outlive the pipeline); NULL
+                                  means dict_path */
+    const char *dict_path;     /* loaded by the pipeline: see kh_dict_load;
+                                  NULL means $KHALDUN_DICT, else the
+                                  bundled dictionaries */
+    void (*dict_warn)(void *ctx, const kh_error *e);   /* bad dictionary
+                                  lines, when dict_path is loaded */
+    void *dict_warn_ctx;
 } kh_pipeline_opts;
 
 /* Builds a pipeline.  opts may be NULL.  Returns NULL with err filled when

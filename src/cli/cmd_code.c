@@ -23,6 +23,10 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --date YYYY-MM-DD    story date for articles that have none\n"
+    "  --dict PATH          code events with these dictionaries: a TABARI\n"
+    "                       .project (or .actors/.verbs/... file) or a\n"
+    "                       folder or file of PETRARCH dictionaries\n"
+    "                       (default: the bundled ones)\n"
     "  --input text|jsonl   read every input as this format (default: by\n"
     "                       extension, then by the first byte)\n"
     "  --max-bytes N        largest article or JSON line accepted\n"
@@ -44,10 +48,20 @@ static void print_warnings(const kh_doc *doc)
     }
 }
 
+/* A bad dictionary line: reported, skipped, the rest loads. */
+static void dict_warning(void *ctx, const kh_error *e)
+{
+    (void)ctx;
+    char buf[1024];
+    fprintf(stderr, "khaldun: warning: %s\n",
+            kh_error_format(e, buf, sizeof buf));
+}
+
 int kh_cmd_code(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"date", required_argument, NULL, 'd'},
+        {"dict", required_argument, NULL, 'D'},
         {"input", required_argument, NULL, 'i'},
         {"max-bytes", required_argument, NULL, 'm'},
         {"output", required_argument, NULL, 'o'},
@@ -63,6 +77,9 @@ int kh_cmd_code(int argc, char **argv)
         switch (c) {
         case 'd':
             popts.default_date = optarg;
+            break;
+        case 'D':
+            popts.dict_path = optarg;
             break;
         case 'i':
             if (strcmp(optarg, "text") == 0)
@@ -98,6 +115,7 @@ int kh_cmd_code(int argc, char **argv)
         }
     }
     kh_error err = {0};
+    popts.dict_warn = dict_warning;
     kh_pipeline *p = kh_pipeline_new(&popts, &err);
     if (!p) {
         kh_cli_error(&err);

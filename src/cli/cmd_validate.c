@@ -22,20 +22,25 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  -q, --quiet   print only the summary line\n"
+    "  --no-tags     code without part-of-speech tags\n"
     "  -h, --help    show this help\n";
 
 int kh_cmd_validate(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"quiet", no_argument, NULL, 'q'},
+        {"no-tags", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int quiet = 0, c;
+    unsigned flags = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
         if (c == 'q') {
             quiet = 1;
+        } else if (c == 'T') {
+            flags |= KH_VALIDATE_NO_TAGS;
         } else if (c == 'h') {
             fputs(usage, stdout);
             return 0;
@@ -50,7 +55,7 @@ int kh_cmd_validate(int argc, char **argv)
     }
     kh_validate_stats st;
     kh_error err = {0};
-    if (kh_validate(argv[optind], quiet ? NULL : stdout, &st, &err) != KH_OK) {
+    if (kh_validate(argv[optind], flags, quiet ? NULL : stdout, &st, &err) != KH_OK) {
         kh_cli_error(&err);
         return 2;
     }

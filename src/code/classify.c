@@ -13,6 +13,8 @@
  */
 #include "code.h"
 
+#include "../tag/tag.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,8 +149,11 @@ static size_t candidates(const kh_unit *u, int i, uint32_t *out, size_t cap)
     const char *t = kh_lex_text(u, i, &tl);
     for (size_t k = 1; k <= tl; k++) {
         /* Only lengths that can match: the whole word, a stem length, or
-         * the word less a regular ending (at most 4 letters). */
-        if (k < tl && tl - k > 4 && !kh_dict_has_stem_len(d, k))
+         * the word less a regular ending (at most 4 letters); the ending is
+         * checked before the (dearer) lookup. */
+        if (k < tl && !kh_dict_has_stem_len(d, k) &&
+            (tl - k > 4 || !(ending_ok(t, k, t + k, tl - k, KH_ROOT_ACTOR) ||
+                             ending_ok(t, k, t + k, tl - k, KH_ROOT_VERB))))
             continue;
         uint32_t id = k == tl ? u->lex[i].word : kh_dict_word_find(d, t, k);
         if (id == KH_NONE)
@@ -184,33 +189,52 @@ static size_t candidates(const kh_unit *u, int i, uint32_t *out, size_t cap)
                     out[n++] = rs[j];
         }
     }
-    if (n > 1)
-        qsort_r(out, n, sizeof *out, cmp_roots, (void *)d);
+    /* few candidates, mostly already in order: insertion sort */
+    for (size_t a = 1; a < n; a++) {
+        uint32_t v = out[a];
+        size_t j = a;
+        while (j > 0 && cmp_roots(&out[j - 1], &v, (void *)d) > 0) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = v;
+    }
     return n;
 }
 
-static int text_is(const kh_unit *u, int i, const char *s)
-{
-    size_t tl;
-    const char *t = kh_lex_text(u, i, &tl);
-    return tl == strlen(s) && memcmp(t, s, tl) == 0;
-}
+/* The function words, as interned by kh_dict_finish (dict.c). */
+enum kh_fword {
+    FW_THE, FW_A, FW_AN, FW_WAS, FW_WERE, FW_BEEN, FW_BY, FW_HE, FW_SHE,
+    FW_IT, FW_THEY, FW_THEM, FW_THEIR, FW_ITS, FW_HIS, FW_HER, FW_HIM,
+    FW_AND, FW_BUT, FW_OR, FW_NOR, FW_OF, FW_IN, FW_FORMER, FW_COUNT
+};
 
-static int one_of(const kh_unit *u, int i, const char *const *list)
+/* The type a function word gives, by its id; L_NULL for others. */
+static int function_type(const kh_dict *d, uint32_t w, int *former)
 {
-    for (; *list; list++)
-        if (text_is(u, i, *list))
-            return 1;
-    return 0;
+    *former = 0;
+    if (w == KH_NONE)
+        return L_NULL;
+    for (int i = 0; i < d->nfw && i < FW_COUNT; i++) {
+        if (d->fw[i] != w)
+            continue;
+        if (i <= FW_AN)
+            return L_DETERM;
+        if (i <= FW_BEEN)
+            return L_AUXIL;
+        if (i == FW_BY)
+            return L_BY;
+        if (i <= FW_HIM)
+            return L_PRONOUN;
+        if (i <= FW_NOR)
+            return L_CONJ;
+        if (i <= FW_IN)
+            return L_PREP;
+        *former = 1;
+        return L_NULL;
+    }
+    return L_NULL;
 }
-
-static const char *const determiners[] = {"THE", "A", "AN", NULL};
-static const char *const auxiliaries[] = {"WAS", "WERE", "BEEN", NULL};
-static const char *const pronouns[] = {"HE", "SHE", "IT", "THEY", "THEM",
-                                       "THEIR", "ITS", "HIS", "HER", "HIM",
-                                       NULL};
-static const char *const conjunctions[] = {"AND", "BUT", "OR", "NOR", NULL};
-static const char *const prepositions[] = {"OF", "IN", NULL};
 
 /* A special code (### or +++) in an actor's, a verb's or a time phrase's
  * code ends the unit. */
@@ -296,19 +320,9 @@ void kh_classify(kh_unit *u)
                 u->why = "discard phrase";
             }
         } else if (x->type == L_NULL && x->head < 0) {
-            if (one_of(u, i, determiners))
-                x->type = L_DETERM;
-            else if (one_of(u, i, auxiliaries))
-                x->type = L_AUXIL;
-            else if (text_is(u, i, "BY"))
-                x->type = L_BY;
-            else if (one_of(u, i, pronouns))
-                x->type = L_PRONOUN;
-            else if (one_of(u, i, conjunctions))
-                x->type = L_CONJ;
-            else if (one_of(u, i, prepositions))
-                x->type = L_PREP;
-            else if (text_is(u, i, "FORMER"))
+            int former;
+            x->type = (uint8_t)function_type(d, x->word, &former);
+            if (former)
                 x->flags |= LF_FORMER;
         }
     }
@@ -322,6 +336,31 @@ void kh_classify(kh_unit *u)
             ((x->flags & LF_CAP) && !u->allcaps)) {
             x->type = L_NOUN;
             x->flags |= LF_NOUNSHIFT;
+        }
+    }
+    /* With tags, a verb of the dictionaries that the tagger read as a noun
+     * or an adjective is one ("attacks by U.S. forces"). */
+    int tags = d->options.use_tags > 0 ||
+               (d->options.use_tags < 0 && d->format != KH_DICT_TABARI);
+    if (tags && u->doc->lemma) {
+        for (int i = 0; i < u->n; i++) {
+            kh_lexw *x = &u->lex[i];
+            if (x->type != L_VERB)
+                continue;
+            int t = u->doc->tokens[x->tok0].tag;
+            /* The tagger errs on rare verbs after an adverb or a modal
+             * ("won't even ever clash"), and phrasal verbs of the
+             * dictionaries ("wire tap") know better than it does. */
+            int pt = x->tok0 > 0 ? u->doc->tokens[x->tok0 - 1].tag : 0;
+            int verbal = pt == KH_POS_RB || pt == KH_POS_RBR ||
+                         pt == KH_POS_RBS || pt == KH_POS_MD ||
+                         pt == KH_POS_TO || pt == KH_POS_PRP;
+            if (u->dict->roots[x->root].words.n > 1 || verbal)
+                continue;
+            if (kh_pos_is_noun(t) || kh_pos_is_adj(t)) {
+                x->type = L_NOUN;
+                x->flags |= LF_NOUNSHIFT;
+            }
         }
     }
     /* A verb that stayed a verb and has a special code decides the unit

@@ -141,6 +141,10 @@ typedef struct kh_unit {
     kh_cevent events[KH_MAX_EVENTS];
     int nevents;
 
+    /* the words of the unit, for patterns' quick rejection: open
+     * addressing over word ids (KH_NONE empty) */
+    uint32_t wordset[2 * KH_MAX_LEX];
+
     int status;                   /* enum kh_ustatus */
     const char *why;              /* for complex and discard: the reason */
     int32_t shift;                /* time shift in days */
@@ -156,6 +160,18 @@ static inline const char *kh_lex_text(const kh_unit *u, int i, size_t *len)
 {
     *len = u->lex[i].len;
     return u->chars + u->lex[i].off;
+}
+
+/* Whether word id w occurs in the unit (lex.c fills the set). */
+static inline int kh_unit_has_word(const kh_unit *u, uint32_t w)
+{
+    uint32_t n = 2 * KH_MAX_LEX;
+    for (uint32_t i = (w * 2654435761u) % n;; i = (i + 1) % n) {
+        if (u->wordset[i] == w)
+            return 1;
+        if (u->wordset[i] == KH_NONE)
+            return 0;
+    }
 }
 
 /* classify.c */
@@ -198,6 +214,9 @@ int kh_match_time(const kh_unit *u, int at, uint32_t time_index,
 
 /* trace.c: the unit's words, actors and events, for debugging. */
 void kh_trace_unit(const kh_unit *u, FILE *f);
+
+/* stage.c: every sentence of doc, its events kept in doc->events. */
+int kh_code_doc(const kh_dict *d, kh_doc *doc);
 
 /* coder.c */
 int32_t kh_date_int(const char *iso);

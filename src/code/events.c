@@ -83,6 +83,30 @@ static uint64_t bit(int s)
     return s >= 0 && s < 64 ? (uint64_t)1 << s : 0;
 }
 
+/* Whether the verb at v is negated: NOT, NEVER or a -N'T word among the
+ * three words before it (auxiliaries and adverbs come between: "did not
+ * attack", "has never met", "won't sign"), with no actor, comma or
+ * conjunction between. */
+static int negated(const kh_unit *u, int v)
+{
+    for (int i = v - 1, k = 0; i >= 0 && k < 3; i--) {
+        const kh_lexw *x = &u->lex[i];
+        if (x->flags & LF_ELIM)
+            continue;
+        if (x->type == L_ACTOR || x->type == L_COMMA || x->type == L_CONJ ||
+            x->type == L_VERB || x->type == L_PRONOUN || x->type == L_LITR)
+            return 0;
+        size_t n;
+        const char *t = kh_lex_text(u, i, &n);
+        if ((n == 3 && memcmp(t, "NOT", 3) == 0) ||
+            (n == 5 && memcmp(t, "NEVER", 5) == 0) ||
+            (n >= 3 && memcmp(t + n - 3, "N'T", 3) == 0))
+            return 1;
+        k++;
+    }
+    return 0;
+}
+
 static int clause_start(const kh_unit *u, int c)
 {
     for (int i = 0; i < u->n; i++)
@@ -299,6 +323,8 @@ static void code_clauses(kh_unit *u)
             }
             if ((ec->flags & KH_EC_NULL) || ec->code == KH_NONE)
                 continue;
+            if (o->negation && negated(u, v))
+                continue;   /* "did not attack": nothing happened */
             int vend = x->end;
             who src = {m.src, NULL}, tgt = {m.tgt, NULL};
             if (m.compound >= 0)

@@ -190,5 +190,17 @@ int kh_lex_build(kh_unit *u, size_t tok_first, size_t tok_end,
     }
     flush(&w);
     u->allcaps = letters > 0 && !lower;
+    /* the set of the unit's known words */
+    memset(u->wordset, 0xff, sizeof u->wordset);
+    uint32_t n = 2 * KH_MAX_LEX;
+    for (int i = 0; i < u->n && i < KH_MAX_LEX; i++) {
+        uint32_t wd = u->lex[i].word;
+        if (wd == KH_NONE)
+            continue;
+        uint32_t k = (wd * 2654435761u) % n;
+        while (u->wordset[k] != KH_NONE && u->wordset[k] != wd)
+            k = (k + 1) % n;
+        u->wordset[k] = wd;
+    }
     return u->n;
 }

@@ -84,10 +84,29 @@ static int elem_ends(mctx *c, const kh_pel *e, int p, int *ends)
     if (e->type != KH_PEL_ALT && e->type != KH_PEL_SYNSET)
         return 0;
     const kh_alt *g = &c->d->alts[e->arg];
+    const kh_dict *d = c->d;
     int ne = 0;
-    for (uint32_t a = 0; a < g->n && ne < MAX_ENDS; a++) {
-        kh_span s = c->d->alt_spans[g->first + a];
-        ne = phrase_ends(c, c->d->pels + s.first, s.n, 0, p, ends, ne);
+    /* the phrases that start with this very word, found by its id... */
+    uint32_t w = u->lex[p].word;
+    if (w != KH_NONE && g->nkeys) {
+        const kh_alt_key *k = d->alt_keys + g->keys_first;
+        size_t lo = 0, hi = g->nkeys;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (k[mid].word < w)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < g->nkeys && k[lo].word == w && ne < MAX_ENDS; lo++) {
+            kh_span s = d->alt_spans[g->first + k[lo].phrase];
+            ne = phrase_ends(c, d->pels + s.first, s.n, 0, p, ends, ne);
+        }
+    }
+    /* ...and those that start otherwise (a stem, a synset, a group) */
+    for (uint32_t i = 0; i < g->nothers && ne < MAX_ENDS; i++) {
+        kh_span s = d->alt_spans[g->first + d->alt_others[g->others_first + i]];
+        ne = phrase_ends(c, d->pels + s.first, s.n, 0, p, ends, ne);
     }
     return ne;
 }
@@ -325,7 +344,10 @@ static int best_of(const kh_unit *u, int verb, uint32_t first, uint32_t np,
         const kh_pattern *pt = &d->patterns[first + i];
         if (found && pt->length <= best_len)
             break;
-        if (!try_pattern(&c, pt))
+        int absent = 0;
+        for (int k = 0; k < pt->nneed && !absent; k++)
+            absent = !kh_unit_has_word(u, pt->need[k]);
+        if (absent || !try_pattern(&c, pt))
             continue;
         int alts = has_alternatives(d, pt);
         uint32_t len = alts ? fixed_length(d, pt) + c.len : pt->length;

@@ -4,6 +4,7 @@
 #include "validate.h"
 
 #include "../core/error.h"
+#include "../tag/tag.h"
 #include "../text/text.h"
 
 #include <stdlib.h>
@@ -62,26 +63,40 @@ void kh_vdescribe(kh_buf *b, const kh_unit *u)
 }
 
 kh_doc *kh_vcode(kh_unit *u, const kh_dict *d, const char *text,
-                 int32_t date)
+                 int32_t date, const struct kh_tag_model *tagger)
 {
     kh_doc *doc = kh_doc_new(text, strlen(text), NULL, NULL);
     kh_normalize(doc);
     kh_tokenize(doc);
     kh_split_sentences(doc);
+    if (tagger)
+        kh_tag_doc(tagger, doc);
     kh_code_unit(u, d, doc, 0, doc->ntokens, date);
     return doc;
 }
 
-int kh_validate(const char *path, FILE *report, kh_validate_stats *stats,
-                kh_error *err)
+int kh_validate(const char *path, unsigned flags, FILE *report,
+                kh_validate_stats *stats, kh_error *err)
 {
-    kh_validate_report rep = {report, 0, 0, 0, 0};
+    kh_validate_report rep = {report, NULL, 0, 0, 0, 0};
+    /* The tags when the model is there; without it the suites still run
+     * (as TABARI and PETRARCH's own coders would). */
+    kh_tag_model *tagger = NULL;
+    if (!(flags & KH_VALIDATE_NO_TAGS)) {
+        char mp[4096];
+        snprintf(mp, sizeof mp, "%s/%s", kh_data_dir(NULL),
+                 KH_TAG_MODEL_FILE);
+        if (kh_tag_model_load(mp, &tagger, NULL) != KH_OK)
+            tagger = NULL;
+        rep.tagger = tagger;
+    }
     size_t n = strlen(path);
     int rc;
     if (n > 4 && strcasecmp(path + n - 4, ".xml") == 0)
         rc = kh_validate_petrarch(path, &rep, err);
     else
         rc = kh_validate_tabari(path, &rep, err);
+    kh_tag_model_free(tagger);
     if (stats) {
         stats->records = rep.records;
         stats->passed = rep.passed;

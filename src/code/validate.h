@@ -6,8 +6,11 @@
 
 #include <stdio.h>
 
+struct kh_tag_model;
+
 typedef struct kh_validate_report {
     FILE *out;           /* failures and dictionary warnings, or NULL */
+    const struct kh_tag_model *tagger;   /* tags the records, or NULL */
     int records, passed, failed;
     int dict_warnings;
 } kh_validate_report;
@@ -16,6 +19,9 @@ int kh_validate_tabari(const char *path, kh_validate_report *rep,
                        kh_error *err);
 int kh_validate_petrarch(const char *path, kh_validate_report *rep,
                          kh_error *err);
+/* The records of a TABARI validation file in memory, against d. */
+void kh_validate_tabari_records(kh_dict *d, const char *buf, size_t len,
+                                kh_validate_report *rep);
 
 /* ---- shared by the runners (validate.c) -------------------------------- */
 
@@ -34,6 +40,6 @@ void kh_vdescribe(kh_buf *b, const kh_unit *u);
 /* Codes text as one unit, as the suites' own coders do; the caller frees
  * the document returned (the unit's events point into it). */
 kh_doc *kh_vcode(kh_unit *u, const kh_dict *d, const char *text,
-                 int32_t date);
+                 int32_t date, const struct kh_tag_model *tagger);
 
 #endif

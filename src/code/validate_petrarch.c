@@ -158,7 +158,7 @@ int kh_validate_petrarch(const char *path, kh_validate_report *rep,
             apply_config(d, &x->configs[r->config_first + k]);
         rep->records++;
         u->fwd_in = NULL;
-        kh_doc *doc = kh_vcode(u, d, r->text, r->ymd);
+        kh_doc *doc = kh_vcode(u, d, r->text, r->ymd, rep->tagger);
         if (trace && rep->out && strstr(trace, r->id)) {
             fprintf(rep->out, "TRACE %s: %s\n", r->id, u->why ? u->why : "");
             kh_trace_unit(u, rep->out);

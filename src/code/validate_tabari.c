@@ -336,6 +336,81 @@ static void warn_cb(void *ctx, const kh_error *e)
     rep->dict_warnings++;
 }
 
+/* The records of buf[0..len) against dictionary d (whose options the
+ * records' OPTION lines change). */
+void kh_validate_tabari_records(kh_dict *d, const char *buf, size_t len,
+                                kh_validate_report *rep)
+{
+    kh_unit *u = kh_xcalloc(1, sizeof *u);
+    record r = {0};
+    const char *p = buf, *end = buf + len;
+    long lineno = 0;
+    kh_forward fwd = {0};
+    long last_story = -1, last_sent = -1;
+    kh_buf log = KH_BUF_INIT;
+    while (next_record(&p, end, &lineno, &r)) {
+        expectations x;
+        kh_buf_clear(&log);
+        parse_expectations(d, kh_buf_cstr(&r.comment), &x, &log);
+        if (!x.any)
+            break;   /* TABARI's validation stops here (FINAL-01) */
+        rep->records++;
+        if (x.noptions && !x.nexp && x.kind == X_EVENTS && !x.partial) {
+            rep->passed++;   /* a record that only sets options */
+            if (log.len && rep->out)
+                fprintf(rep->out, "%s (line %ld):\n%s", r.id, r.line,
+                        log.data);
+            continue;
+        }
+        int32_t date = record_date(d, r.date);
+        const char *t = kh_buf_cstr(&r.text);
+        long story, sent;
+        int fwd_ok = d->options.forward &&
+                     sequence(d->options.forward_format, r.id, &story,
+                              &sent) &&
+                     story == last_story && sent == last_sent + 1;
+        u->fwd_in = fwd_ok ? &fwd : NULL;
+        kh_doc *doc = kh_vcode(u, d, t, date, rep->tagger);
+        if (d->options.forward &&
+            sequence(d->options.forward_format, r.id, &story, &sent)) {
+            last_story = story, last_sent = sent;
+            if (u->fwd_out.valid)
+                fwd = u->fwd_out;
+        }
+        const char *trace = getenv("KH_TRACE");
+        if (trace && rep->out && strstr(trace, r.id)) {
+            fprintf(rep->out, "TRACE %s: %s\n", r.id,
+                    u->why ? u->why : "");
+            kh_trace_unit(u, rep->out);
+        }
+        int time_on = d->options.time_shift > 0;
+        kh_buf why = KH_BUF_INIT;
+        if (check(u, &x, time_on, &why)) {
+            rep->passed++;
+        } else {
+            rep->failed++;
+            if (rep->out) {
+                kh_buf b = KH_BUF_INIT;
+                kh_buf_printf(&b, "FAIL %s (line %ld): expected ", r.id,
+                              r.line);
+                describe_exp(&b, &x);
+                kh_buf_puts(&b, ", got ");
+                kh_vdescribe(&b, u);
+                if (why.len)
+                    kh_buf_printf(&b, "; %s", why.data);
+                fprintf(rep->out, "%s\n", kh_buf_cstr(&b));
+                kh_buf_free(&b);
+            }
+        }
+        kh_buf_free(&why);
+        kh_doc_free(doc);
+    }
+    kh_buf_free(&log);
+    kh_buf_free(&r.text);
+    kh_buf_free(&r.comment);
+    free(u);
+}
+
 /* The .project beside the validation file. */
 static int find_project(const char *path, char *out, size_t cap)
 {
@@ -383,74 +458,7 @@ int kh_validate_tabari(const char *path, kh_validate_report *rep,
         kh_dict_destroy(d);
         return kh_fail(err, KH_EIO, path, 0, 0, "cannot read the file");
     }
-    kh_unit *u = kh_xcalloc(1, sizeof *u);
-    record r = {0};
-    const char *p = buf, *end = buf + len;
-    long lineno = 0;
-    kh_forward fwd = {0};
-    long last_story = -1, last_sent = -1;
-    kh_buf log = KH_BUF_INIT;
-    while (next_record(&p, end, &lineno, &r)) {
-        expectations x;
-        kh_buf_clear(&log);
-        parse_expectations(d, kh_buf_cstr(&r.comment), &x, &log);
-        if (!x.any)
-            break;   /* TABARI's validation stops here (FINAL-01) */
-        rep->records++;
-        if (x.noptions && !x.nexp && x.kind == X_EVENTS && !x.partial) {
-            rep->passed++;   /* a record that only sets options */
-            if (log.len && rep->out)
-                fprintf(rep->out, "%s (line %ld):\n%s", r.id, r.line,
-                        log.data);
-            continue;
-        }
-        int32_t date = record_date(d, r.date);
-        const char *t = kh_buf_cstr(&r.text);
-        long story, sent;
-        int fwd_ok = d->options.forward &&
-                     sequence(d->options.forward_format, r.id, &story,
-                              &sent) &&
-                     story == last_story && sent == last_sent + 1;
-        u->fwd_in = fwd_ok ? &fwd : NULL;
-        kh_doc *doc = kh_vcode(u, d, t, date);
-        if (d->options.forward &&
-            sequence(d->options.forward_format, r.id, &story, &sent)) {
-            last_story = story, last_sent = sent;
-            if (u->fwd_out.valid)
-                fwd = u->fwd_out;
-        }
-        const char *trace = getenv("KH_TRACE");
-        if (trace && rep->out && strstr(trace, r.id)) {
-            fprintf(rep->out, "TRACE %s: %s\n", r.id,
-                    u->why ? u->why : "");
-            kh_trace_unit(u, rep->out);
-        }
-        int time_on = d->options.time_shift > 0;
-        kh_buf why = KH_BUF_INIT;
-        if (check(u, &x, time_on, &why)) {
-            rep->passed++;
-        } else {
-            rep->failed++;
-            if (rep->out) {
-                kh_buf b = KH_BUF_INIT;
-                kh_buf_printf(&b, "FAIL %s (line %ld): expected ", r.id,
-                              r.line);
-                describe_exp(&b, &x);
-                kh_buf_puts(&b, ", got ");
-                kh_vdescribe(&b, u);
-                if (why.len)
-                    kh_buf_printf(&b, "; %s", why.data);
-                fprintf(rep->out, "%s\n", kh_buf_cstr(&b));
-                kh_buf_free(&b);
-            }
-        }
-        kh_buf_free(&why);
-        kh_doc_free(doc);
-    }
-    kh_buf_free(&log);
-    kh_buf_free(&r.text);
-    kh_buf_free(&r.comment);
-    free(u);
+    kh_validate_tabari_records(d, buf, len, rep);
     free(buf);
     kh_dict_destroy(d);
     return KH_OK;

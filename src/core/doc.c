@@ -220,3 +220,28 @@ int kh_doc_token(const kh_doc *doc, size_t i, size_t *start, size_t *end,
         *kind = doc->tokens[i].kind;
     return KH_OK;
 }
+
+size_t kh_doc_event_count(const kh_doc *doc) { return doc->nevents; }
+
+int kh_doc_event(const kh_doc *doc, size_t i, kh_event_info *out)
+{
+    if (i >= doc->nevents)
+        return KH_EUSAGE;
+    const kh_event *e = &doc->events[i];
+    out->sentence = e->sentence;
+    out->start = kh_doc_in_off(doc, e->start);
+    out->end = kh_doc_in_off(doc, e->end);
+    out->verb_start = kh_doc_in_off(doc, e->verb_start);
+    out->verb_end = kh_doc_in_off(doc, e->verb_end);
+    out->source_start = kh_doc_in_off(doc, e->src_start);
+    out->source_end = kh_doc_in_off(doc, e->src_end);
+    out->target_start = kh_doc_in_off(doc, e->tgt_start);
+    out->target_end = kh_doc_in_off(doc, e->tgt_end);
+    out->source = e->source;
+    out->target = e->target;
+    out->code = e->code;
+    out->rule = e->rule;
+    out->date = e->date[0] ? e->date : NULL;
+    out->in_quote = e->in_quote;
+    return KH_OK;
+}

@@ -54,6 +54,23 @@ typedef struct kh_date_mention {
     uint8_t gran;          /* KH_GRAN_* */
 } kh_date_mention;
 
+/* An event the coder found.  Offsets are into doc->text; codes and the
+ * rule are copies (the dictionary may go before the document does). */
+typedef struct kh_event {
+    uint32_t sentence;
+    uint32_t start, end;           /* the words the event was read from */
+    uint32_t verb_start, verb_end;
+    uint32_t src_start, src_end;   /* the source's words; equal when the
+                                      source is a default or a pronoun's
+                                      antecedent is not in the sentence */
+    uint32_t tgt_start, tgt_end;
+    char source[48], target[48];
+    char code[16];
+    char *rule;                    /* "file:line", what matched */
+    char date[11];                 /* YYYY-MM-DD or "" */
+    uint8_t in_quote;
+} kh_event;
+
 typedef struct kh_warning {
     struct kh_warning *next;
     char *msg;
@@ -94,6 +111,8 @@ struct kh_doc {
     size_t nsents;
     kh_date_mention *dates;
     size_t ndates;
+    kh_event *events;
+    size_t nevents;
 
     kh_warning *warnings, **warnings_tail;
     size_t nwarnings;

@@ -8,6 +8,8 @@
  */
 #include "pipeline.h"
 
+#include "../code/code.h"
+#include "../dict/dict.h"
 #include "../extract/extract.h"
 #include "../tag/tag.h"
 #include "../text/text.h"
@@ -19,7 +21,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { DONE_TEXT = 1, DONE_DATES = 2, DONE_TAG = 4 };
+enum { DONE_TEXT = 1, DONE_DATES = 2, DONE_TAG = 4, DONE_EVENTS = 8 };
+
+/* Where the bundled dictionaries are: $KHALDUN_DICT, else the tree the
+ * library was built in. */
+static const char *dict_default(void)
+{
+    const char *env = getenv("KHALDUN_DICT");
+    if (env && *env)
+        return env;
+#ifdef KH_DICT_PATH
+    return KH_DICT_PATH;
+#else
+    return "data/dict/khaldun.project";
+#endif
+}
 
 kh_pipeline *kh_pipeline_new(const kh_pipeline_opts *opts, kh_error *err)
 {
@@ -43,13 +59,31 @@ kh_pipeline *kh_pipeline_new(const kh_pipeline_opts *opts, kh_error *err)
             return NULL;
         }
     }
+    if (p->stages & KH_STAGE_EVENTS) {
+        if (opts && opts->dict) {
+            p->dict = (kh_dict *)opts->dict;
+        } else {
+            const char *path = opts && opts->dict_path ? opts->dict_path
+                                                       : dict_default();
+            p->dict = kh_dict_load(path, opts ? opts->dict_warn : NULL,
+                                   opts ? opts->dict_warn_ctx : NULL, err);
+            if (!p->dict) {
+                kh_pipeline_free(p);
+                return NULL;
+            }
+            p->own_dict = 1;
+        }
+    }
     return p;
 }
 
 void kh_pipeline_free(kh_pipeline *p)
 {
-    if (p)
-        kh_tag_model_free(p->tagger);
+    if (!p)
+        return;
+    kh_tag_model_free(p->tagger);
+    if (p->own_dict)
+        kh_dict_free(p->dict);
     free(p);
 }
 
@@ -77,5 +111,9 @@ int kh_process(const kh_pipeline *p, kh_doc *doc, kh_error *err)
         doc->stages_done |= DONE_DATES;
     }
     kh_choose_story_date(doc, p->default_date[0] ? p->default_date : NULL);
+    if (p->dict) {
+        kh_code_doc(p->dict, doc);
+        doc->stages_done |= DONE_EVENTS;
+    }
     return KH_OK;
 }

@@ -8,6 +8,8 @@ struct kh_pipeline {
     unsigned stages;
     char default_date[11];
     struct kh_tag_model *tagger;   /* KH_STAGE_TAG: the model, owned */
+    struct kh_dict *dict;          /* KH_STAGE_EVENTS: the dictionaries */
+    int own_dict;                  /* loaded here, so freed here */
 };
 
 #endif

@@ -53,6 +53,7 @@ void kh_options_init(kh_options *o)
     o->time_shift = -1;
     o->default_source = o->default_target = KH_NONE;
     o->require_dyad = 1;
+    o->use_tags = -1;
 }
 
 void kh_options_petrarch(kh_options *o)
@@ -87,6 +88,8 @@ void kh_dict_destroy(kh_dict *d)
     free(d->pels);
     free(d->alt_spans);
     free(d->alts);
+    free(d->alt_keys);
+    free(d->alt_others);
     free(d->roots);
     free(d->actors);
     free(d->dcodes);
@@ -283,8 +286,66 @@ static int cmp_pat_desc(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* The exact words a pattern needs, for the coder's quick rejection. */
+static void needs(kh_dict *d, kh_pattern *pt)
+{
+    pt->nneed = 0;
+    for (uint32_t i = 0; i < pt->pels.n && pt->nneed < 4; i++) {
+        const kh_pel *e = &d->pels[pt->pels.first + i];
+        if (e->type == KH_PEL_WORD && e->match == KH_MATCH_EXACT)
+            pt->need[pt->nneed++] = e->arg;
+    }
+}
+
+static int cmp_alt_key(const void *a, const void *b)
+{
+    const kh_alt_key *x = a, *y = b;
+    if (x->word != y->word)
+        return x->word < y->word ? -1 : 1;
+    return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
+}
+
+/* Indexes each group's phrases by their first exact word. */
+static void index_alts(kh_dict *d)
+{
+    d->nalt_keys = d->nalt_others = 0;
+    for (size_t g = 0; g < d->nalts; g++) {
+        kh_alt *a = &d->alts[g];
+        a->keys_first = (uint32_t)d->nalt_keys;
+        a->others_first = (uint32_t)d->nalt_others;
+        for (uint32_t k = 0; k < a->n; k++) {
+            kh_span sp = d->alt_spans[a->first + k];
+            const kh_pel *e = sp.n ? &d->pels[sp.first] : NULL;
+            if (e && e->type == KH_PEL_WORD && e->match == KH_MATCH_EXACT) {
+                kh_alt_key key = {e->arg, k};
+                PUSH(d, alt_keys, &key);
+            } else {
+                PUSH(d, alt_others, &k);
+            }
+        }
+        a->nkeys = (uint32_t)d->nalt_keys - a->keys_first;
+        a->nothers = (uint32_t)d->nalt_others - a->others_first;
+        if (a->nkeys > 1)
+            qsort(d->alt_keys + a->keys_first, a->nkeys, sizeof *d->alt_keys,
+                  cmp_alt_key);
+    }
+}
+
+/* The function words, in the order of enum kh_fword (classify.c). */
+static const char *const function_words[] = {
+    "THE", "A", "AN", "WAS", "WERE", "BEEN", "BY", "HE", "SHE", "IT",
+    "THEY", "THEM", "THEIR", "ITS", "HIS", "HER", "HIM", "AND", "BUT", "OR",
+    "NOR", "OF", "IN", "FORMER"};
+
 void kh_dict_finish(kh_dict *d)
 {
+    d->nfw = (int)(sizeof function_words / sizeof *function_words);
+    for (int i = 0; i < d->nfw; i++)
+        d->fw[i] = kh_dict_word(d, function_words[i],
+                                strlen(function_words[i]));
+    for (size_t i = 0; i < d->npatterns; i++)
+        needs(d, &d->patterns[i]);
+    index_alts(d);
     kh_dict_impl *im = d->impl;
     size_t nw = im->words.n;
     free(im->first_at);

@@ -142,6 +142,11 @@ typedef struct kh_pattern {
     kh_ecode code;
     uint32_t length;
     uint32_t file, line;
+    /* Words the pattern cannot match without (exact words outside any
+     * synset or alternative): a sentence without them is not tried.
+     * Filled by kh_dict_finish. */
+    uint32_t need[4];
+    uint8_t nneed;
 } kh_pattern;
 
 typedef struct kh_verb {
@@ -161,7 +166,17 @@ typedef struct kh_time {
 typedef struct kh_alt {
     uint32_t name;                     /* string id ("&CURRENCY"), or KH_NONE */
     uint32_t first, n;                 /* kh_span entries in kh_dict.alt_spans */
+    /* Filled by kh_dict_finish, so that a word tries only the phrases
+     * that can start with it: the phrases whose first element is an exact
+     * word, by that word (kh_dict.alt_keys, sorted), and the others. */
+    uint32_t keys_first, nkeys;
+    uint32_t others_first, nothers;    /* in kh_dict.alt_others */
 } kh_alt;
+
+typedef struct kh_alt_key {
+    uint32_t word;                     /* the first word's id */
+    uint32_t phrase;                   /* index into the group's phrases */
+} kh_alt_key;
 
 /* ---- options (TABARI's .options; the defaults suit every format) --------- */
 
@@ -187,6 +202,15 @@ typedef struct kh_options {
     int default_prior, default_after;
     /* PETRARCH: events need a coded source and target; else "---" */
     int require_dyad;
+    /* Part-of-speech tags, when the document has them: a verb of the
+     * dictionaries tagged as a noun or an adjective is read as a noun.
+     * -1: on for every format but TABARI's, whose own rules (a capital,
+     * a determiner) its dictionaries were written for. */
+    int use_tags;
+    /* "did not attack", "never met", "won't sign": no event.  TABARI's and
+     * PETRARCH's dictionaries say this in their patterns (NOT * [112]),
+     * so it is off for them and on in our own (SET: NEGATION = TRUE). */
+    int negation;
     /* FORWARD: pronouns across records */
     int forward;
     char forward_format[32];
@@ -207,6 +231,8 @@ struct kh_dict {
     kh_pel *pels;        size_t npels, cap_pels;
     kh_span *alt_spans;  size_t nalt_spans, cap_alt_spans;
     kh_alt *alts;        size_t nalts, cap_alts;       /* synsets and groups */
+    kh_alt_key *alt_keys;size_t nalt_keys, cap_alt_keys;
+    uint32_t *alt_others;size_t nalt_others, cap_alt_others;
     kh_root *roots;      size_t nroots, cap_roots;
     kh_actor *actors;    size_t nactors, cap_actors;
     kh_dcode *dcodes;    size_t ndcodes, cap_dcodes;
@@ -216,6 +242,11 @@ struct kh_dict {
     kh_time *times;      size_t ntimes, cap_times;
 
     kh_options options;
+    /* Ids of the function words the coder types (kh_dict_finish interns
+     * them): THE A AN, WAS WERE BEEN, BY, pronouns, AND BUT OR NOR, OF IN,
+     * FORMER; see classify.c for the order. */
+    uint32_t fw[32];
+    int nfw;
     int format;          /* enum kh_dict_format, of the last files read */
     int split_clitics;   /* text "didn't" is matched as DID N'T (PETRARCH)
                             rather than DIDN'T (TABARI) */

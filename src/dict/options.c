@@ -178,6 +178,10 @@ int kh_options_apply(kh_dict *d, const char *line, size_t n)
             o->yyyy = truth(val);
         } else if (strncmp(arg, "FBIS", 4) == 0) {
             o->fbis = truth(val);
+        } else if (strncmp(arg, "NEGATION", 8) == 0) {
+            o->negation = truth(val);   /* ours, not TABARI's */
+        } else if (strncmp(arg, "USE TAGS", 8) == 0) {
+            o->use_tags = truth(val);   /* ours, not TABARI's */
         }
         /* other switches only change TABARI's own output */
         return 1;

@@ -6,6 +6,7 @@
  */
 #include "output.h"
 
+#include "../code/cameo.h"
 #include "../text/utf8.h"
 
 #include <stdio.h>
@@ -86,6 +87,62 @@ static void span_text(kh_buf *b, const kh_doc *d, size_t s, size_t e)
     kh_json_string(b, d->input + s, e - s);
 }
 
+/* {"text": ..., "code": ...} for an actor; text null without words. */
+static void actor_json(kh_buf *b, const kh_doc *d, uint32_t s, uint32_t e,
+                       const char *code)
+{
+    kh_buf_puts(b, "{\"text\":");
+    if (e > s) {
+        size_t is = kh_doc_in_off(d, s), ie = kh_doc_in_off(d, e);
+        kh_json_string(b, d->input + is, ie - is);
+    } else {
+        kh_buf_puts(b, "null");
+    }
+    kh_buf_puts(b, ",\"code\":");
+    kh_json_cstr(b, code);
+    kh_buf_putc(b, '}');
+}
+
+/* One event: where, who, what (with CAMEO's root, quad class, Goldstein
+ * weight and PLOVER type when the code is CAMEO's), when. */
+static void event_json(kh_buf *b, const kh_doc *d, const kh_event *e)
+{
+    kh_buf_printf(b, "{\"sentence\":%u,\"start\":%zu,\"end\":%zu,"
+                  "\"source\":", e->sentence, kh_doc_in_off(d, e->start),
+                  kh_doc_in_off(d, e->end));
+    actor_json(b, d, e->src_start, e->src_end, e->source);
+    kh_buf_puts(b, ",\"target\":");
+    actor_json(b, d, e->tgt_start, e->tgt_end, e->target);
+    kh_buf_puts(b, ",\"cameo\":");
+    kh_json_cstr(b, e->code);
+    size_t n = strlen(e->code);
+    const kh_cameo_info *ci = kh_cameo_lookup_nearest(e->code, n);
+    char root[3];
+    kh_buf_puts(b, ",\"root\":");
+    if (ci && kh_cameo_root(e->code, n, root) == KH_OK)
+        kh_json_cstr(b, root);
+    else
+        kh_buf_puts(b, "null");
+    if (ci) {
+        kh_buf_printf(b, ",\"quad\":%u,\"goldstein\":%.1f,\"plover\":",
+                      ci->quad, (double)ci->goldstein);
+        kh_json_cstr(b, ci->plover_type);
+    } else {
+        kh_buf_puts(b, ",\"quad\":null,\"goldstein\":null,"
+                       "\"plover\":null");
+    }
+    size_t vs = kh_doc_in_off(d, e->verb_start);
+    size_t ve = kh_doc_in_off(d, e->verb_end);
+    kh_buf_puts(b, ",\"verb\":");
+    kh_json_string(b, d->input + vs, ve - vs);
+    kh_buf_puts(b, ",\"rule\":");
+    kh_json_cstr(b, e->rule);
+    kh_buf_puts(b, ",\"date\":");
+    kh_json_cstr(b, e->date[0] ? e->date : NULL);
+    kh_buf_printf(b, ",\"place\":null,\"in_quote\":%s}",
+                  e->in_quote ? "true" : "false");
+}
+
 void kh_doc_json(kh_buf *b, const kh_doc *d)
 {
     kh_buf_putc(b, '{');
@@ -107,7 +164,13 @@ void kh_doc_json(kh_buf *b, const kh_doc *d)
                   kh_doc_in_off(d, d->sents[i].end));
         kh_buf_putc(b, '}');
     }
-    kh_buf_puts(b, "],\"events\":[],\"quotes\":[],\"entities\":[],"
+    kh_buf_puts(b, "],\"events\":[");
+    for (size_t i = 0; i < d->nevents; i++) {
+        if (i)
+            kh_buf_putc(b, ',');
+        event_json(b, d, &d->events[i]);
+    }
+    kh_buf_puts(b, "],\"quotes\":[],\"entities\":[],"
                    "\"places\":[],\"dates\":[");
     for (size_t i = 0; i < d->ndates; i++) {
         const kh_date_mention *x = &d->dates[i];

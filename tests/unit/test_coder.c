@@ -200,7 +200,7 @@ static const char *code(const kh_dict *d, const char *s, int *status)
 {
     static char out[1024];
     kh_unit *u = calloc(1, sizeof *u);
-    kh_doc *doc = kh_vcode(u, d, s, 20240101);
+    kh_doc *doc = kh_vcode(u, d, s, 20240101, NULL);
     kh_vexpect got[64];
     int n = kh_vgot(u, got, 64);
     out[0] = '\0';
@@ -273,6 +273,17 @@ static void test_coder_basics(void **state)
     int st;
     code(d, "Iraq attacked Syria after the soccer final.", &st);
     assert_int_equal(st, KH_UNIT_DISCARD);
+    /* negation: off (TABARI's way), the event is coded; on, it is not */
+    assert_string_equal(code(d, "Iraq did not attack Syria.", NULL),
+                        "IRQ SYR 190");
+    d->options.negation = 1;
+    static const char *const negs[] = {
+        "Iraq did not attack Syria.", "Iraq has never attacked Syria.",
+        "Iraq won't attack Syria.", "Iraq didn't attack Syria."};
+    for (size_t i = 0; i < sizeof negs / sizeof *negs; i++)
+        assert_string_equal(code(d, negs[i], NULL), "");
+    assert_string_equal(code(d, "Iraq, not Syria, attacked Washington.", NULL),
+                        "IRQ USA 190");
     kh_dict_destroy(d);
 }
 
@@ -309,16 +320,21 @@ static int floor_of(const char *name)
 static void run_suite(const char *name, const char *rel)
 {
     const char *shared = tu_shared();
-    if (!shared) {
-        print_message("../shared is absent: the %s suite is skipped\n", name);
-        skip();
-    }
     char path[2200];
-    snprintf(path, sizeof path, "%s/%s", shared, rel);
+    if (rel[0] == '.') {   /* ours, in the repository */
+        snprintf(path, sizeof path, "%s", rel + 2);
+    } else {
+        if (!shared) {
+            print_message("../shared is absent: the %s suite is skipped\n",
+                          name);
+            skip();
+        }
+        snprintf(path, sizeof path, "%s/%s", shared, rel);
+    }
     kh_validate_stats st;
     kh_error err;
     /* the failing records go to the test's output */
-    assert_int_equal(kh_validate(path, stdout, &st, &err), KH_OK);
+    assert_int_equal(kh_validate(path, 0, stdout, &st, &err), KH_OK);
     int floor = floor_of(name);
     print_message("# score %s: %d passed, %d failed of %d records (floor %d)"
                   "\n", name, st.passed, st.failed, st.records, floor);
@@ -337,6 +353,13 @@ static void test_petrarch_suite(void **state)
     run_suite("petrarch", "eval/petrarch2-unit/PETR.UnitTest.records.xml");
 }
 
+/* The bundled dictionaries against the golden sentences we wrote. */
+static void test_bundled_suite(void **state)
+{
+    (void)state;
+    run_suite("bundled", "./tests/golden/bundled/Bundled.text");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_coder_limits),
         cmocka_unit_test(test_tabari_suite),
         cmocka_unit_test(test_petrarch_suite),
+        cmocka_unit_test(test_bundled_suite),
     };
     return cmocka_run_group_tests_name("coder", tests, NULL, NULL);
 }
