@@ -8,7 +8,9 @@
 #   make bench    throughput benchmarks (bench/)
 #   make fuzz     longer fuzz runs (FUZZ_SECONDS each, default 60)
 #
-# Variables: BUILD (output folder), SAN=1 (ASan+UBSan build), CC, OPT.
+# Variables: BUILD (output folder; `make check BUILD=build-x` keeps a
+# second tree, its sanitizer build and fuzzers apart), SAN=1 (ASan+UBSan
+# build), CC, OPT.
 
 CC      ?= cc
 BUILD   ?= build
@@ -47,7 +49,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CLI_TEST_BIN := $(BUILD)/tests/test_cli
 
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
 .PHONY: all lib tests check demo bench fuzz fuzz-build deps clean
 .DEFAULT_GOAL := all
@@ -92,7 +94,7 @@ tests: all $(UNIT_BIN) $(CLI_TEST_BIN)
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
               $(DATA_DEF) \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard src/*/*.h) include/khaldun.h
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard src/*/*.h) include/khaldun.h
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(PKG_LIBS) -lm
 
@@ -103,12 +105,12 @@ deps:
 
 check: deps
 	$(MAKE) tests
-	$(MAKE) BUILD=build/san SAN=1 CC=clang tests
+	$(MAKE) BUILD=$(BUILD)/san SAN=1 CC=clang tests
 	$(MAKE) fuzz-build
-	@tests/run.sh
+	@BUILD=$(BUILD) tests/run.sh
 
 fuzz: deps fuzz-build
-	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} tests/fuzz/run.sh
+	@BUILD=$(BUILD) FUZZ_SECONDS=$${FUZZ_SECONDS:-60} tests/fuzz/run.sh
 
 bench: deps all
 	@bench/run.sh

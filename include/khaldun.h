@@ -266,6 +266,11 @@ enum {
                                   the model file: see data_dir) */
     KH_STAGE_EVENTS = 1 << 3,  /* events (loads the dictionaries: see
                                   dict and dict_path) */
+    KH_STAGE_PLACES = 1 << 4,  /* places in the gazetteer (loads it from
+                                  data_dir); each event's place */
+    KH_STAGE_QUOTES = 1 << 5,  /* direct quotes and their speakers;
+                                  events marked in_quote */
+    KH_STAGE_ENTITIES = 1 << 6,/* people, organisations, places named */
     KH_STAGE_ALL = 0xffff,
 };
 

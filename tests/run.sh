@@ -2,13 +2,17 @@
 # run.sh - runs every test of `make check` and prints a summary.
 #
 # Test programs speak TAP (cmocka with CMOCKA_MESSAGE_OUTPUT=TAP, and the
-# fuzz runner).  Each program's full log goes to build/test-logs/; its
-# failures are printed here, then one line per program, and the last line
-# is "N passed, N failed".  A program that dies (a sanitizer report, a
-# signal) counts as a failure even if its log says nothing.
+# fuzz runner).  BUILD names the tree (default build): its tests run,
+# then those of BUILD/san, then the fuzzers of BUILD/fuzz.  Each program's
+# full log goes to BUILD/test-logs/; its failures are printed here, then
+# one line per program, and the last line is "N passed, N failed".  A
+# program that dies (a sanitizer report, a signal) counts as a failure
+# even if its log says nothing.
 set -u
 cd "$(dirname "$0")/.."
-logs=build/test-logs
+BUILD=${BUILD:-build}
+export BUILD
+logs=$BUILD/test-logs
 mkdir -p "$logs"
 export CMOCKA_MESSAGE_OUTPUT=TAP
 # Sanitizers: stop at the first error, and report leaks.
@@ -50,8 +54,8 @@ run() {
 
 [ -d ../shared ] || echo "note: ../shared is absent; the tests that need it are skipped"
 
-for build in build build/san; do
-    kind=$([ "$build" = build ] && echo "" || echo " (asan+ubsan)")
+for build in "$BUILD" "$BUILD/san"; do
+    kind=$([ "$build" = "$BUILD" ] && echo "" || echo " (asan+ubsan)")
     for t in "$build"/tests/test_*; do
         [ -x "$t" ] || continue
         run "$(basename "$t")$kind" "$t"

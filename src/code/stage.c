@@ -36,6 +36,7 @@ static void keep(kh_doc *doc, size_t *cap, const kh_unit *u, size_t sent)
         kh_event *e = &doc->events[doc->nevents++];
         memset(e, 0, sizeof *e);
         e->sentence = (uint32_t)sent;
+        e->date_ref = e->place = e->quote = -1;   /* later stages */
         int v = ce->verb;
         span(u, v, u->lex[v].end - 1, &e->verb_start, &e->verb_end);
         e->start = e->verb_start, e->end = e->verb_end;

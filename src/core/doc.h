@@ -47,12 +47,66 @@ typedef struct kh_sentence {
 /* Granularity of a date. */
 enum { KH_GRAN_DAY = 1, KH_GRAN_MONTH, KH_GRAN_YEAR };
 
+/* A date written in the text: absolute ("January 6, 2024", "in 2014") or
+ * relative ("on Friday", "yesterday"), resolved against the story date. */
 typedef struct kh_date_mention {
     uint32_t start, end;   /* byte offsets into doc->text */
     int16_t year;
     int8_t month, day;     /* 0 when the granularity is coarser */
     uint8_t gran;          /* KH_GRAN_* */
+    uint8_t relative;      /* 1 when resolved against the story date */
+    uint32_t sentence;     /* the sentence it is in */
 } kh_date_mention;
+
+/* A span of the text that names something the document lists once
+ * (a place, an entity): ref is its index in that list. */
+typedef struct kh_mention {
+    uint32_t start, end;   /* byte offsets into doc->text */
+    uint32_t sentence;
+    uint32_t ref;
+} kh_mention;
+
+/* Kinds of place. */
+enum { KH_PLACE_COUNTRY = 1, KH_PLACE_ADMIN1, KH_PLACE_CITY };
+
+/* A place the article names, resolved in the gazetteer; listed once per
+ * document however often it is named (see doc->place_mentions). */
+typedef struct kh_place {
+    const char *name;      /* the gazetteer's name, "Baghdad" (arena) */
+    char country[4];       /* ISO 3166-1 alpha-3, "IRQ", or "" */
+    char admin1[8];        /* ISO 3166-2 subdivision, "IQ-BG", or "" */
+    double lat, lon;
+    uint32_t geonameid;    /* GeoNames id, 0 when it has none */
+    uint8_t kind;          /* KH_PLACE_* */
+} kh_place;
+
+/* A direct quote: the words between the marks, and who said them. */
+typedef struct kh_quote {
+    uint32_t sentence;          /* the sentence the quote opens in */
+    uint32_t start, end;        /* the quoted words, inside the marks */
+    uint32_t spk_start, spk_end;/* the words that name the speaker here
+                                   ("he", "the official", "Mustafa");
+                                   equal when none are written */
+    int32_t speaker;            /* index in doc->entities, -1 unknown */
+    int32_t outer;              /* the quote this one is nested in, -1 */
+} kh_quote;
+
+/* Kinds of entity. */
+enum { KH_ENT_PERSON = 1, KH_ENT_ORG, KH_ENT_PLACE };
+
+/* A person, organisation or place the article names, once, with every
+ * mention merged ("Mohammed Shia Al-Sudani", "Al-Sudani", "he" is not a
+ * mention: pronouns are resolved by quotes, not listed). */
+typedef struct kh_entity {
+    const char *name;           /* the fullest name written (arena) */
+    const char *title;          /* "Prime Minister", or NULL */
+    const char **aliases;       /* "Abu Taqwa"; naliases of them */
+    size_t naliases;
+    char code[48];              /* actor code when the dictionaries know
+                                   the name, else "" */
+    uint8_t type;               /* KH_ENT_* */
+    int32_t place;              /* index in doc->places, or -1 */
+} kh_entity;
 
 /* An event the coder found.  Offsets are into doc->text; codes and the
  * rule are copies (the dictionary may go before the document does). */
@@ -67,7 +121,12 @@ typedef struct kh_event {
     char source[48], target[48];
     char code[16];
     char *rule;                    /* "file:line", what matched */
-    char date[11];                 /* YYYY-MM-DD or "" */
+    char date[11];                 /* YYYY-MM-DD or "": the date of the
+                                      expression that governs the event,
+                                      else the story date */
+    int32_t date_ref;              /* that expression in doc->dates, -1 */
+    int32_t place;                 /* index in doc->places, -1 for none */
+    int32_t quote;                 /* the quote it was read in, -1 */
     uint8_t in_quote;
 } kh_event;
 
@@ -113,6 +172,16 @@ struct kh_doc {
     size_t ndates;
     kh_event *events;
     size_t nevents;
+    kh_place *places;
+    size_t nplaces;
+    kh_mention *place_mentions;   /* ref: index in places */
+    size_t nplace_mentions;
+    kh_quote *quotes;
+    size_t nquotes;
+    kh_entity *entities;
+    size_t nentities;
+    kh_mention *entity_mentions;  /* ref: index in entities */
+    size_t nentity_mentions;
 
     kh_warning *warnings, **warnings_tail;
     size_t nwarnings;

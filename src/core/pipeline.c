@@ -21,7 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { DONE_TEXT = 1, DONE_DATES = 2, DONE_TAG = 4, DONE_EVENTS = 8 };
+enum {
+    DONE_TEXT = 1, DONE_DATES = 2, DONE_TAG = 4, DONE_EVENTS = 8,
+    DONE_PLACES = 16, DONE_QUOTES = 32, DONE_ENTITIES = 64,
+};
 
 /* Where the bundled dictionaries are: $KHALDUN_DICT, else the tree the
  * library was built in. */
@@ -59,6 +62,12 @@ kh_pipeline *kh_pipeline_new(const kh_pipeline_opts *opts, kh_error *err)
             return NULL;
         }
     }
+    if ((p->stages & KH_STAGE_PLACES) &&
+        kh_gaz_load(kh_data_dir(opts ? opts->data_dir : NULL), &p->gaz,
+                    err) != KH_OK) {
+        kh_pipeline_free(p);
+        return NULL;
+    }
     if (p->stages & KH_STAGE_EVENTS) {
         if (opts && opts->dict) {
             p->dict = (kh_dict *)opts->dict;
@@ -82,6 +91,7 @@ void kh_pipeline_free(kh_pipeline *p)
     if (!p)
         return;
     kh_tag_model_free(p->tagger);
+    kh_gaz_free(p->gaz);
     if (p->own_dict)
         kh_dict_free(p->dict);
     free(p);
@@ -111,9 +121,27 @@ int kh_process(const kh_pipeline *p, kh_doc *doc, kh_error *err)
         doc->stages_done |= DONE_DATES;
     }
     kh_choose_story_date(doc, p->default_date[0] ? p->default_date : NULL);
+    if (p->stages & KH_STAGE_DATES)
+        kh_resolve_dates(doc);
     if (p->dict) {
         kh_code_doc(p->dict, doc);
         doc->stages_done |= DONE_EVENTS;
     }
+    /* The whole-article stages read the events and give each its place,
+     * quote and date (DESIGN.md: dates, places, quotes, entities). */
+    if (p->gaz) {
+        kh_find_places(p->gaz, doc);
+        doc->stages_done |= DONE_PLACES;
+    }
+    if (p->stages & KH_STAGE_ENTITIES) {
+        kh_find_entities(p->dict, doc);
+        doc->stages_done |= DONE_ENTITIES;
+    }
+    if (p->stages & KH_STAGE_QUOTES) {
+        kh_find_quotes(doc);
+        doc->stages_done |= DONE_QUOTES;
+    }
+    if (p->stages & KH_STAGE_DATES)
+        kh_date_events(doc);
     return KH_OK;
 }

@@ -10,6 +10,7 @@ struct kh_pipeline {
     struct kh_tag_model *tagger;   /* KH_STAGE_TAG: the model, owned */
     struct kh_dict *dict;          /* KH_STAGE_EVENTS: the dictionaries */
     int own_dict;                  /* loaded here, so freed here */
+    struct kh_gazetteer *gaz;      /* KH_STAGE_PLACES: owned */
 };
 
 #endif

@@ -118,6 +118,8 @@ static void add(kh_doc *d, size_t *cap, const kh_token *a, const kh_token *b,
     x->month = (int8_t)m;
     x->day = (int8_t)dd;
     x->gran = dd ? KH_GRAN_DAY : KH_GRAN_MONTH;
+    x->relative = 0;
+    x->sentence = 0;   /* set by kh_resolve_dates */
 }
 
 int kh_find_dates(kh_doc *d)
@@ -188,4 +190,36 @@ void kh_choose_story_date(kh_doc *d, const char *default_date)
                  (unsigned)best->day % 100u);
     else if (default_date)
         snprintf(d->date, sizeof d->date, "%s", default_date);
+}
+
+/* The sentence of each date; relative dates are the dates stage's next
+ * step (issue 6). */
+void kh_resolve_dates(kh_doc *d)
+{
+    size_t s = 0;
+    for (size_t i = 0; i < d->ndates; i++) {
+        kh_date_mention *x = &d->dates[i];
+        while (s + 1 < d->nsents && d->sents[s].end <= x->start)
+            s++;
+        x->sentence = (uint32_t)s;
+    }
+}
+
+/* Each event takes the date written in its own sentence, else keeps the
+ * story date the coder gave it. */
+void kh_date_events(kh_doc *d)
+{
+    for (size_t i = 0; i < d->nevents; i++) {
+        kh_event *e = &d->events[i];
+        for (size_t k = 0; k < d->ndates; k++) {
+            const kh_date_mention *x = &d->dates[k];
+            if (x->sentence != e->sentence || x->gran != KH_GRAN_DAY)
+                continue;
+            snprintf(e->date, sizeof e->date, "%04u-%02u-%02u",
+                     (unsigned)x->year % 10000u, (unsigned)x->month % 100u,
+                     (unsigned)x->day % 100u);
+            e->date_ref = (int32_t)k;
+            break;
+        }
+    }
 }

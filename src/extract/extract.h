@@ -1,6 +1,7 @@
 /*
- * extract.h - the stages that read the whole article: dates (and, as they
- * land, places, quotes and entities).
+ * extract.h - the stages that read the whole article: dates, places,
+ * entities, quotes.  They run after the events (DESIGN.md) and give each
+ * event its date, place and quote.
  */
 #ifndef KH_EXTRACT_H
 #define KH_EXTRACT_H
@@ -19,5 +20,37 @@ void kh_choose_story_date(kh_doc *d, const char *default_date);
 /* The month (1-12) that s[0..n) names: January, Jan, Jan., Sept. ...
  * Case-insensitive; 0 when it names none. */
 int kh_month_name(const char *s, size_t n);
+
+/* After the story date is chosen: resolves the relative dates against it
+ * and gives each date its sentence. */
+void kh_resolve_dates(kh_doc *d);
+
+/* After the events: each event takes the date of the expression that
+ * governs it in its sentence (e->date, e->date_ref), else keeps the story
+ * date. */
+void kh_date_events(kh_doc *d);
+
+/* The gazetteer: places by name, loaded once per pipeline from the data
+ * folder and shared read-only by every document. */
+typedef struct kh_gazetteer kh_gazetteer;
+int kh_gaz_load(const char *data_dir, kh_gazetteer **out, kh_error *err);
+void kh_gaz_free(kh_gazetteer *g);
+
+/* Finds the places the article names (doc->places, doc->place_mentions)
+ * and gives each event its place (e->place): the one named in its
+ * sentence, else the dateline's.  Actors written as place names
+ * ("Baghdad announced") are not places. */
+int kh_find_places(const kh_gazetteer *g, kh_doc *d);
+
+/* Finds the direct quotes and their speakers (doc->quotes) and marks the
+ * events read inside one (e->in_quote, e->quote).  Speakers are entities:
+ * runs after kh_find_entities. */
+int kh_find_quotes(kh_doc *d);
+
+/* Finds the people, organisations and places the article names, merges
+ * their mentions (doc->entities, doc->entity_mentions) and codes them with
+ * the dictionaries when dict is not NULL. */
+struct kh_dict;
+int kh_find_entities(const struct kh_dict *dict, kh_doc *d);
 
 #endif

@@ -103,6 +103,9 @@ static void actor_json(kh_buf *b, const kh_doc *d, uint32_t s, uint32_t e,
     kh_buf_putc(b, '}');
 }
 
+static void place_json(kh_buf *b, const kh_place *p, const kh_doc *d,
+                       size_t index);
+
 /* One event: where, who, what (with CAMEO's root, quad class, Goldstein
  * weight and PLOVER type when the code is CAMEO's), when. */
 static void event_json(kh_buf *b, const kh_doc *d, const kh_event *e)
@@ -139,8 +142,131 @@ static void event_json(kh_buf *b, const kh_doc *d, const kh_event *e)
     kh_json_cstr(b, e->rule);
     kh_buf_puts(b, ",\"date\":");
     kh_json_cstr(b, e->date[0] ? e->date : NULL);
-    kh_buf_printf(b, ",\"place\":null,\"in_quote\":%s}",
-                  e->in_quote ? "true" : "false");
+    kh_buf_puts(b, ",\"place\":");
+    if (e->place >= 0 && (size_t)e->place < d->nplaces)
+        place_json(b, &d->places[e->place], NULL, 0);
+    else
+        kh_buf_puts(b, "null");
+    kh_buf_printf(b, ",\"in_quote\":%s}", e->in_quote ? "true" : "false");
+}
+
+/* [[start, end], ...] of the mentions whose ref is ref, in input offsets. */
+static void mentions_json(kh_buf *b, const kh_doc *d, const kh_mention *m,
+                          size_t n, size_t ref)
+{
+    kh_buf_putc(b, '[');
+    int first = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].ref != ref)
+            continue;
+        kh_buf_printf(b, "%s[%zu,%zu]", first ? "" : ",",
+                      kh_doc_in_off(d, m[i].start), kh_doc_in_off(d, m[i].end));
+        first = 0;
+    }
+    kh_buf_putc(b, ']');
+}
+
+static const char *place_kind(int kind)
+{
+    switch (kind) {
+    case KH_PLACE_COUNTRY: return "country";
+    case KH_PLACE_ADMIN1: return "region";
+    case KH_PLACE_CITY: return "city";
+    }
+    return NULL;
+}
+
+/* A place; with its mentions when d is given (the "places" list), without
+ * them inside an event. */
+static void place_json(kh_buf *b, const kh_place *p, const kh_doc *d,
+                       size_t index)
+{
+    kh_buf_puts(b, "{\"name\":");
+    kh_json_cstr(b, p->name);
+    kh_buf_puts(b, ",\"country\":");
+    kh_json_cstr(b, p->country[0] ? p->country : NULL);
+    if (p->admin1[0])
+        kh_buf_puts(b, ",\"admin1\":"), kh_json_cstr(b, p->admin1);
+    kh_buf_puts(b, ",\"kind\":");
+    kh_json_cstr(b, place_kind(p->kind));
+    kh_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", p->lat, p->lon);
+    if (p->geonameid)
+        kh_buf_printf(b, ",\"geonameid\":%u", p->geonameid);
+    if (d) {
+        kh_buf_puts(b, ",\"mentions\":");
+        mentions_json(b, d, d->place_mentions, d->nplace_mentions, index);
+    }
+    kh_buf_putc(b, '}');
+}
+
+static const char *entity_type(int type)
+{
+    switch (type) {
+    case KH_ENT_PERSON: return "PERSON";
+    case KH_ENT_ORG: return "ORGANIZATION";
+    case KH_ENT_PLACE: return "PLACE";
+    }
+    return NULL;
+}
+
+static void entity_json(kh_buf *b, const kh_doc *d, size_t i)
+{
+    const kh_entity *e = &d->entities[i];
+    kh_buf_puts(b, "{\"name\":");
+    kh_json_cstr(b, e->name);
+    kh_buf_puts(b, ",\"type\":");
+    kh_json_cstr(b, entity_type(e->type));
+    kh_buf_puts(b, ",\"code\":");
+    kh_json_cstr(b, e->code[0] ? e->code : NULL);
+    if (e->title)
+        kh_buf_puts(b, ",\"title\":"), kh_json_cstr(b, e->title);
+    if (e->naliases) {
+        kh_buf_puts(b, ",\"aliases\":[");
+        for (size_t k = 0; k < e->naliases; k++) {
+            if (k)
+                kh_buf_putc(b, ',');
+            kh_json_cstr(b, e->aliases[k]);
+        }
+        kh_buf_putc(b, ']');
+    }
+    if (e->place >= 0 && (size_t)e->place < d->nplaces)
+        kh_buf_printf(b, ",\"place\":%d", e->place);
+    kh_buf_puts(b, ",\"mentions\":");
+    mentions_json(b, d, d->entity_mentions, d->nentity_mentions, i);
+    kh_buf_putc(b, '}');
+}
+
+/* A quote: its words, and its speaker as written here ("text"), as the
+ * article names them in full ("name") and as coded ("code"). */
+static void quote_json(kh_buf *b, const kh_doc *d, const kh_quote *q)
+{
+    kh_buf_printf(b, "{\"sentence\":%u,", q->sentence);
+    span_text(b, d, kh_doc_in_off(d, q->start), kh_doc_in_off(d, q->end));
+    kh_buf_puts(b, ",\"speaker\":");
+    const kh_entity *e = q->speaker >= 0 && (size_t)q->speaker < d->nentities
+                             ? &d->entities[q->speaker] : NULL;
+    if (q->spk_end <= q->spk_start && !e) {
+        kh_buf_puts(b, "null");
+    } else {
+        kh_buf_puts(b, "{\"text\":");
+        if (q->spk_end > q->spk_start) {
+            size_t s = kh_doc_in_off(d, q->spk_start);
+            size_t t = kh_doc_in_off(d, q->spk_end);
+            kh_json_string(b, d->input + s, t - s);
+        } else {
+            kh_buf_puts(b, "null");
+        }
+        kh_buf_puts(b, ",\"name\":");
+        kh_json_cstr(b, e ? e->name : NULL);
+        kh_buf_puts(b, ",\"code\":");
+        kh_json_cstr(b, e && e->code[0] ? e->code : NULL);
+        if (e)
+            kh_buf_printf(b, ",\"entity\":%d", q->speaker);
+        kh_buf_putc(b, '}');
+    }
+    if (q->outer >= 0)
+        kh_buf_printf(b, ",\"outer\":%d", q->outer);
+    kh_buf_putc(b, '}');
 }
 
 void kh_doc_json(kh_buf *b, const kh_doc *d)
@@ -170,8 +296,25 @@ void kh_doc_json(kh_buf *b, const kh_doc *d)
             kh_buf_putc(b, ',');
         event_json(b, d, &d->events[i]);
     }
-    kh_buf_puts(b, "],\"quotes\":[],\"entities\":[],"
-                   "\"places\":[],\"dates\":[");
+    kh_buf_puts(b, "],\"quotes\":[");
+    for (size_t i = 0; i < d->nquotes; i++) {
+        if (i)
+            kh_buf_putc(b, ',');
+        quote_json(b, d, &d->quotes[i]);
+    }
+    kh_buf_puts(b, "],\"entities\":[");
+    for (size_t i = 0; i < d->nentities; i++) {
+        if (i)
+            kh_buf_putc(b, ',');
+        entity_json(b, d, i);
+    }
+    kh_buf_puts(b, "],\"places\":[");
+    for (size_t i = 0; i < d->nplaces; i++) {
+        if (i)
+            kh_buf_putc(b, ',');
+        place_json(b, &d->places[i], d, i);
+    }
+    kh_buf_puts(b, "],\"dates\":[");
     for (size_t i = 0; i < d->ndates; i++) {
         const kh_date_mention *x = &d->dates[i];
         if (i)
@@ -181,10 +324,14 @@ void kh_doc_json(kh_buf *b, const kh_doc *d)
         if (x->gran == KH_GRAN_DAY)
             kh_buf_printf(b, ",\"value\":\"%04d-%02d-%02d\",\"granularity\":"
                           "\"day\"", x->year, x->month, x->day);
-        else
+        else if (x->gran == KH_GRAN_MONTH)
             kh_buf_printf(b, ",\"value\":\"%04d-%02d\",\"granularity\":"
                           "\"month\"", x->year, x->month);
-        kh_buf_putc(b, '}');
+        else
+            kh_buf_printf(b, ",\"value\":\"%04d\",\"granularity\":"
+                          "\"year\"", x->year);
+        kh_buf_printf(b, ",\"sentence\":%u,\"relative\":%s}", x->sentence,
+                      x->relative ? "true" : "false");
     }
     kh_buf_puts(b, "]}");
 }

@@ -1,15 +1,17 @@
 #!/bin/sh
-# run.sh - runs every libFuzzer harness in build/fuzz for FUZZ_SECONDS each,
-# seeded with the sample articles, and prints one TAP line per harness.
+# run.sh - runs every libFuzzer harness in $BUILD/fuzz (BUILD defaults to
+# build) for FUZZ_SECONDS each, seeded with the sample articles, and
+# prints one TAP line per harness.
 set -u
 cd "$(dirname "$0")/../.."
 secs=${FUZZ_SECONDS:-10}
+fz=${BUILD:-build}/fuzz
 n=0
-for h in build/fuzz/fuzz_*; do
+for h in "$fz"/fuzz_*; do
     [ -x "$h" ] || continue
     n=$((n + 1))
     name=$(basename "$h")
-    corpus=build/fuzz/corpus/$name
+    corpus=$fz/corpus/$name
     mkdir -p "$corpus"
     # Seeds: the samples, a few lines of the JSON Lines sample, and the
     # harness's own seeds when it has any.
@@ -18,9 +20,9 @@ for h in build/fuzz/fuzz_*; do
     done
     split -l 1 -d data/samples/13_batch.jsonl "$corpus/jsonl-" 2>/dev/null
     [ -d "tests/fuzz/seeds/$name" ] && cp -n tests/fuzz/seeds/"$name"/* "$corpus/" 2>/dev/null
-    log=build/fuzz/$name.log
+    log=$fz/$name.log
     if "$h" -max_total_time="$secs" -max_len=16384 -rss_limit_mb=2048 \
-            -timeout=10 -print_final_stats=1 -artifact_prefix=build/fuzz/ \
+            -timeout=10 -print_final_stats=1 -artifact_prefix="$fz/" \
             "$corpus" >"$log" 2>&1; then
         runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
         echo "ok $n - fuzz $name (${secs}s, ${runs:-?} runs)"
