@@ -242,9 +242,31 @@ KH_API void kh_dict_free(kh_dict *dict);
  * written to report (when not NULL) with what was expected and what was
  * coded; stats receives the counts.  Returns KH_OK when the suite ran,
  * whatever its failures, or a KH_E* code when it could not run. */
+/* Event-level counts.  An event is (source, target, CAMEO code); a coded
+ * event matches an expected one of the same record when all three are
+ * equal (each expected event matches at most one coded event).  What does
+ * not match is paired, within its record, as the first of: right actors
+ * and root but another sub-code (root_matched), right actors and another
+ * root (wrong_code), the same root with another source or target
+ * (wrong_actor: an actor of the same country, or the two swapped); the
+ * rest are missed (expected) or spurious (coded).  In a record that lists
+ * only some of its events (TABARI's -{ line) a coded event that pairs
+ * with none is not counted.  Precision is matched / coded, recall
+ * matched / expected. */
+typedef struct kh_validate_events {
+    int records;         /* records expecting such events */
+    int expected, coded, matched;
+    int root_matched, wrong_code, wrong_actor, missed, spurious;
+} kh_validate_events;
+
 typedef struct kh_validate_stats {
     int records, passed, failed;
     int dict_warnings;   /* bad dictionary lines skipped */
+    kh_validate_events events;       /* over every record */
+    /* by the CAMEO root (1-20) of the code: the expected event's code,
+     * but for coded and spurious, the coded event's; [0] holds codes
+     * that have no root 01-20 */
+    kh_validate_events by_root[21];
 } kh_validate_stats;
 
 enum {

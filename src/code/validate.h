@@ -13,6 +13,7 @@ typedef struct kh_validate_report {
     const struct kh_tag_model *tagger;   /* tags the records, or NULL */
     int records, passed, failed;
     int dict_warnings;
+    kh_validate_events ev, by_root[21];   /* see kh_validate_events */
 } kh_validate_report;
 
 int kh_validate_tabari(const char *path, kh_validate_report *rep,
@@ -33,6 +34,14 @@ typedef struct kh_vexpect {
 } kh_vexpect;
 
 int kh_vexpect_cmp(const void *a, const void *b);
+/* The CAMEO root of a code (1-20: "0256" is 2, "190" is 19), or 0. */
+int kh_vroot(const char *code);
+/* Adds one record's events to rep->ev and rep->by_root: want[0..nw) the
+ * expected events, got[0..ng) those coded (both in any order); partial:
+ * the record lists only some of its events, so a coded event that pairs
+ * with none is left out. */
+void kh_vscore(kh_validate_report *rep, const kh_vexpect *want, int nw,
+               const kh_vexpect *got, int ng, int partial);
 /* The unit's events as a sorted list; returns how many (at most max). */
 int kh_vgot(const kh_unit *u, kh_vexpect *got, int max);
 /* "{ A / B / 064 } ..." or "{+++} (why)" for what the unit coded. */

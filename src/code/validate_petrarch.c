@@ -69,6 +69,21 @@ static int read_dict(kh_dict *d, const char *dir, const char *file,
     return kh_dict_read_petrarch(d, path, warn_cb, rep, err);
 }
 
+/* The events r expects, as a list; returns how many (at most max). */
+static int wanted(const kh_petr_record *r, kh_vexpect *want, int max)
+{
+    if (r->error || r->noevents)
+        return 0;
+    int n = 0;
+    for (size_t i = 0; i < r->ncodings && n < max; i++, n++) {
+        snprintf(want[n].src, sizeof want[n].src, "%s", r->codings[i].source);
+        snprintf(want[n].tgt, sizeof want[n].tgt, "%s", r->codings[i].target);
+        snprintf(want[n].code, sizeof want[n].code, "%s",
+                 r->codings[i].event);
+    }
+    return n;
+}
+
 static int check(const kh_unit *u, const kh_petr_record *r)
 {
     int st = u->status;
@@ -84,17 +99,12 @@ static int check(const kh_unit *u, const kh_petr_record *r)
     if (st != KH_UNIT_CODED)
         return 0;
     kh_vexpect want[64], got[64];
-    size_t nw = r->ncodings < 64 ? r->ncodings : 64;
-    for (size_t i = 0; i < nw; i++) {
-        snprintf(want[i].src, sizeof want[i].src, "%s", r->codings[i].source);
-        snprintf(want[i].tgt, sizeof want[i].tgt, "%s", r->codings[i].target);
-        snprintf(want[i].code, sizeof want[i].code, "%s", r->codings[i].event);
-    }
-    qsort(want, nw, sizeof *want, kh_vexpect_cmp);
+    int nw = wanted(r, want, 64);
+    qsort(want, (size_t)nw, sizeof *want, kh_vexpect_cmp);
     int ng = kh_vgot(u, got, 64);
-    if ((size_t)ng != nw)
+    if (ng != nw)
         return 0;
-    for (size_t i = 0; i < nw; i++)
+    for (int i = 0; i < nw; i++)
         if (kh_vexpect_cmp(&want[i], &got[i]))
             return 0;
     return 1;
@@ -180,6 +190,10 @@ int kh_validate_petrarch(const char *path, kh_validate_report *rep,
                 kh_buf_free(&b);
             }
         }
+        kh_vexpect want[64], got[64];
+        int nw = wanted(r, want, 64);
+        int ng = u->status == KH_UNIT_CODED ? kh_vgot(u, got, 64) : 0;
+        kh_vscore(rep, want, nw, got, ng, 0);
         kh_doc_free(doc);
     }
     free(u);

@@ -402,6 +402,10 @@ void kh_validate_tabari_records(kh_dict *d, const char *buf, size_t len,
                 kh_buf_free(&b);
             }
         }
+        kh_vexpect got[64];
+        int ng = u->status == KH_UNIT_CODED ? kh_vgot(u, got, 64) : 0;
+        kh_vscore(rep, x.exp, x.kind == X_EVENTS ? x.nexp : 0, got, ng,
+                  x.partial);
         kh_buf_free(&why);
         kh_doc_free(doc);
     }

@@ -353,13 +353,6 @@ static void test_petrarch_suite(void **state)
     run_suite("petrarch", "eval/petrarch2-unit/PETR.UnitTest.records.xml");
 }
 
-/* The bundled dictionaries against the golden sentences we wrote. */
-static void test_bundled_suite(void **state)
-{
-    (void)state;
-    run_suite("bundled", "./tests/golden/bundled/Bundled.text");
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -371,7 +364,6 @@ int main(void)
         cmocka_unit_test(test_coder_limits),
         cmocka_unit_test(test_tabari_suite),
         cmocka_unit_test(test_petrarch_suite),
-        cmocka_unit_test(test_bundled_suite),
     };
     return cmocka_run_group_tests_name("coder", tests, NULL, NULL);
 }
