@@ -446,6 +446,8 @@ static void read_subdivisions(ctx *c)
         long same = kl ? find_city(c, key, kl, cc2, 0) : -1;
         uint32_t flags = same == seat ? KH_GR_WEAK : 0;
         gz_name_all(c->b, name, p, flags, gz_arabic(cc2));
+        /* under its code too, for "Kursk region" (places.c) */
+        kh_gazb_name(c->b, code, strlen(code), p, KH_GR_ACRONYM);
         memcpy(c->sub_code[c->nsub], code, strlen(code) + 1);
         c->sub_place[c->nsub++] = p;
     }

@@ -51,6 +51,8 @@ typedef struct cand {
     uint8_t locative;        /* governed by in/near/... */
     uint8_t admin_word;      /* followed by province/governorate/... */
     uint8_t proper;          /* first word tagged NNP/NNPS */
+    uint8_t opens;           /* first word opens the sentence */
+    uint8_t surname;         /* the last word of a longer name */
     int32_t within;          /* the candidate of ", X" after it, or -1 */
     int32_t gp;              /* the chosen gazetteer place, or -1 */
 } cand;
@@ -138,6 +140,21 @@ static const char *const admin_words[] = {
     "province", "governorate", "region", "district", "state", "oblast",
     "prefecture", "county", "provinces", "governorates", NULL};
 
+/* "the outskirts of Mosul": nouns that make "of" locative. */
+static const char *const areas[] = {
+    "outskirts", "city", "town", "village", "villages", "province",
+    "district", "mountains", "mountain", "suburbs", "suburb", "centre",
+    "center", "streets", "region", "area", "areas", "heart", "capital",
+    "port", "governorate", "countryside", "parts", "part", "west", "edge",
+    "south", "north", "east", "border", "borders", "desert", "coast",
+    "districts", "neighbourhood", "neighborhood", NULL};
+
+/* Verbs after which "to" is locative ("travel to Baghdad"). */
+static const char *const motions[] = {
+    "travel", "go", "come", "return", "fly", "head", "move", "flee",
+    "arrive", "drive", "walk", "sail", "march", "retreat", "advance",
+    "withdraw", "relocate", "deploy", "escape", NULL};
+
 static const char *const locatives[] = {
     "in", "at", "near", "outside", "inside", "across", "throughout",
     "around", "within", "from", "into", "toward", "towards", "via",
@@ -212,41 +229,51 @@ static int name_token(const kh_token *t)
     return is_word(t);
 }
 
-/* The longest gazetteer name that starts at token i of sentence s; its
- * token count in *ntok. */
-static const kh_gaz_name *longest(const ctx *x, const kh_sentence *s,
-                                  size_t i, uint32_t *ntok)
+/* The longest gazetteer name that starts at byte base of token i of
+ * sentence s; its token count in *ntok. */
+static const kh_gaz_name *longest_at(const ctx *x, const kh_sentence *s,
+                                     size_t i, size_t base, uint32_t *ntok)
 {
     const kh_doc *d = x->d;
     const kh_gaz_name *best = NULL;
     char key[KH_GAZ_KEYMAX];
+    int art = tok_is(d, i, "al") || tok_is(d, i, "el") ||
+              tok_is(d, i, "as") || tok_is(d, i, "ad") ||
+              tok_is(d, i, "an") || tok_is(d, i, "ar");
     for (size_t j = i; j < s->tok_end && j - i < KH_GAZ_MAXW; j++) {
         const kh_token *t = &d->tokens[j];
         if (!name_token(t))
             break;
-        if (j > i && !(t->flags & KH_TF_SPACE) && d->tokens[j - 1].end ==
-            t->start && t->kind != KH_TOK_WORD)
-            break;
-        size_t kl = kh_gaz_key(d->text + d->tokens[i].start,
-                               t->end - d->tokens[i].start, key, sizeof key,
-                               NULL);
+        size_t kl = kh_gaz_key(d->text + base, t->end - base, key,
+                               sizeof key, NULL);
         const kh_gaz_name *nm = kl ? kh_gaz_find(x->g, key, kl) : NULL;
-        int art = j == i && (tok_is(d, i, "al") || tok_is(d, i, "el") ||
-                             tok_is(d, i, "as") || tok_is(d, i, "ad") ||
-                             tok_is(d, i, "an") || tok_is(d, i, "ar"));
         if (!nm) {
-            if (art)
-                continue;
+            if (art && j == i)
+                continue;   /* "Al" alone leads nowhere; "Al Anbar" may */
             break;
         }
         if (nm->count) {
             best = nm;
             *ntok = (uint32_t)(j - i + 1);
         }
-        if (nm->more <= nm->words && !art)
+        if (nm->more <= nm->words && !(art && j == i))
             break;
     }
     return best;
+}
+
+/* The longest name at token i; "al-Nasiriyah" is also read without its
+ * article when the gazetteer has no name with it. */
+static const kh_gaz_name *longest(const ctx *x, const kh_sentence *s,
+                                  size_t i, uint32_t *ntok)
+{
+    const kh_token *t = &x->d->tokens[i];
+    const kh_gaz_name *nm = longest_at(x, s, i, t->start, ntok);
+    const char *w = x->d->text + t->start;
+    if (!nm && t->end - t->start > 3 && (strncasecmp(w, "al-", 3) == 0 ||
+                                         strncasecmp(w, "el-", 3) == 0))
+        nm = longest_at(x, s, i, t->start + 3, ntok);
+    return nm;
 }
 
 static int may_start(const kh_doc *d, size_t i)
@@ -262,77 +289,39 @@ static int may_start(const kh_doc *d, size_t i)
            s[3] >= 'A' && s[3] <= 'Z';
 }
 
-/* Judges the span of c by its surroundings (see the top of the file). */
-static void judge(ctx *x, cand *c, const kh_sentence *s, int title)
+static int may_start(const kh_doc *d, size_t i);
+
+/* Whether c is governed by a locative preposition, over "the" and a
+ * direction ("in northern Iraq"), "southwest of", "the outskirts of",
+ * or "travel to". */
+static int locative_before(const kh_doc *d, const kh_sentence *s, size_t a)
 {
-    const kh_doc *d = x->d;
-    size_t a = c->tok, b = c->tok + c->ntok;   /* [a, b) */
-    const kh_token *first = &d->tokens[a];
-    int tag = first->tag;
-    c->proper = proper_tag(tag);
-    /* every reading is a demonym, or an acronym written in lower case */
-    int places = 0, demonyms = 0;
-    int caps = (first->flags & KH_TF_ALLCAPS) || first->kind == KH_TOK_ABBREV;
-    for (uint32_t r = 0; r < c->nm->count; r++) {
-        uint32_t ref = x->g->refs[c->nm->first + r];
-        if (ref & KH_GR_DEMONYM)
-            demonyms++;
-        else if (!(ref & KH_GR_ACRONYM) || caps)
-            places++;
-    }
-    if (!places) {
-        c->demonym = demonyms > 0;
-        c->drop = 1;
-        return;
-    }
-    if (opens(d, s, a) ? !c->proper : function_tag(tag)) {
-        c->drop = 1;
-        return;
-    }
-    if (outlet_at(d, first->start, d->tokens[b - 1].end)) {
-        c->drop = 1;
-        return;
-    }
-    /* part of a longer name: a capitalised word before or after */
-    if (!title && a > s->tok_first && capitalised(&d->tokens[a - 1]) &&
-        !opens(d, s, a - 1) && proper_tag(d->tokens[a - 1].tag) &&
-        !tok_in(d, a - 1, directions)) {
-        c->drop = 1;
-        return;
-    }
-    /* "U.S. troops", "US forces": an acronym as an adjective says the
-     * country as "American" does */
-    if (caps && c->ntok == 1 && first->end - first->start <= 5 &&
-        b < s->tok_end && (d->tokens[b].tag == KH_POS_NN ||
-                                   d->tokens[b].tag == KH_POS_NNS) &&
-        !capitalised(&d->tokens[b])) {
-        c->demonym = 1;
-        c->drop = 1;
-        return;
-    }
-    if (b < s->tok_end && tok_in(d, b, admin_words)) {
-        c->admin_word = 1;
-    } else if (!title && b < s->tok_end && capitalised(&d->tokens[b]) &&
-               proper_tag(d->tokens[b].tag)) {
-        c->drop = 1;
-        return;
-    }
-    /* governed by a locative preposition, over "the" and a direction
-     * ("in northern Iraq"), or "southwest of" */
     size_t p = a;
     while (p > s->tok_first && (tok_is(d, p - 1, "the") ||
                                 tok_in(d, p - 1, directions)))
         p--;
-    if (p > s->tok_first) {
-        if (tok_in(d, p - 1, locatives))
-            c->locative = 1;
-        else if (tok_is(d, p - 1, "of") && p - 1 > s->tok_first &&
-                 tok_in(d, p - 2, directions))
-            c->locative = 1;
-        else if (tok_is(d, p - 1, "by") && p == a)
-            c->actor = 1;   /* "led by Washington" */
+    if (p == s->tok_first)
+        return 0;
+    if (tok_in(d, p - 1, locatives))
+        return 1;
+    if (tok_is(d, p - 1, "of") && p - 1 > s->tok_first &&
+        (tok_in(d, p - 2, directions) || tok_in(d, p - 2, areas)))
+        return 1;
+    if (tok_is(d, p - 1, "to") && p - 1 > s->tok_first) {
+        char buf[64];
+        return in_list(lemma_of(d, p - 2, buf, sizeof buf), motions);
     }
-    /* the subject of a saying verb, over adverbs and auxiliaries */
+    return 0;
+}
+
+/* Whether c, not governed by a locative, names an actor: the subject of
+ * a saying verb (over adverbs and auxiliaries), the agent after "by", or
+ * an event's source or target. */
+static int actor_at(const kh_doc *d, const kh_sentence *s, const cand *c)
+{
+    size_t a = c->tok, b = c->tok + c->ntok;
+    if (a > s->tok_first && tok_is(d, a - 1, "by"))
+        return 1;   /* "led by Washington" */
     size_t v = b;
     if (v < s->tok_end && d->tokens[v].tag == KH_POS_POS)
         v = s->tok_end;   /* "Iraq's": a possessive, never a subject */
@@ -344,29 +333,85 @@ static void judge(ctx *x, cand *c, const kh_sentence *s, int title)
         break;
     }
     if (v < s->tok_end && kh_pos_is_verb(d->tokens[v].tag) &&
-        d->tokens[v].tag != KH_POS_VBG && d->tokens[v].tag != KH_POS_VBN) {
+        d->tokens[v].tag != KH_POS_VBG &&
+        (d->tokens[v].tag != KH_POS_VBN || v > b)) {
         char buf[64];
         if (in_list(lemma_of(d, v, buf, sizeof buf), saying))
-            c->actor = 1;
-    } else if (v < s->tok_end && d->tokens[v].tag == KH_POS_VBN && v > b) {
-        char buf[64];   /* "Washington has said" */
-        if (in_list(lemma_of(d, v, buf, sizeof buf), saying))
-            c->actor = 1;
+            return 1;
     }
-    /* an event's source or target */
-    if (!c->locative) {
-        uint32_t ms = first->start, me = d->tokens[b - 1].end;
-        for (size_t e = 0; e < d->nevents; e++) {
-            const kh_event *ev = &d->events[e];
-            if (ev->sentence != c->sent)
-                continue;
-            if ((ev->src_end > ev->src_start && ms < ev->src_end &&
-                 me > ev->src_start) ||
-                (ev->tgt_end > ev->tgt_start && ms < ev->tgt_end &&
-                 me > ev->tgt_start))
-                c->actor = 1;
-        }
+    uint32_t ms = d->tokens[a].start, me = d->tokens[b - 1].end;
+    for (size_t e = 0; e < d->nevents; e++) {
+        const kh_event *ev = &d->events[e];
+        if (ev->sentence != c->sent)
+            continue;
+        if ((ev->src_end > ev->src_start && ms < ev->src_end &&
+             me > ev->src_start) ||
+            (ev->tgt_end > ev->tgt_start && ms < ev->tgt_end &&
+             me > ev->tgt_start))
+            return 1;
     }
+    return 0;
+}
+
+static int may_start(const kh_doc *d, size_t i);
+
+/* Judges the span of c by its surroundings (see the top of the file). */
+static void judge(ctx *x, cand *c, const kh_sentence *s, int title)
+{
+    const kh_doc *d = x->d;
+    size_t a = c->tok, b = c->tok + c->ntok;   /* [a, b) */
+    const kh_token *first = &d->tokens[a];
+    int tag = first->tag;
+    c->proper = proper_tag(tag);
+    c->opens = (uint8_t)opens(d, s, a);
+    c->locative = (uint8_t)locative_before(d, s, a);
+    /* every reading is a demonym, or an acronym written in lower case */
+    int places = 0, demonyms = 0;
+    int caps = (first->flags & KH_TF_ALLCAPS) || first->kind == KH_TOK_ABBREV;
+    for (uint32_t r = 0; r < c->nm->count; r++) {
+        uint32_t ref = x->g->refs[c->nm->first + r];
+        if (ref & KH_GR_DEMONYM)
+            demonyms++;
+        else if (!(ref & KH_GR_ACRONYM) || caps)
+            places++;
+    }
+    c->drop = 1;
+    if (!places) {
+        c->demonym = demonyms > 0;
+        return;
+    }
+    /* a first word must be a proper noun; elsewhere its capital says it
+     * is a name unless its tag is a function word's (a capitalised word
+     * after "in" is a place whatever the tagger thought: "in Reading") */
+    if (c->opens ? !c->proper
+                 : function_tag(tag) && !(c->locative && capitalised(first)))
+        return;
+    if (outlet_at(d, first->start, d->tokens[b - 1].end))
+        return;
+    /* part of a longer name: a capitalised word before or after */
+    if (!title && a > s->tok_first && capitalised(&d->tokens[a - 1]) &&
+        proper_tag(d->tokens[a - 1].tag) && !tok_in(d, a - 1, directions)) {
+        c->surname = 1;   /* "Michael Jordan": later "Jordan" is him */
+        return;
+    }
+    /* "U.S. troops", "US forces": an acronym as an adjective says the
+     * country as "American" does */
+    if (caps && c->ntok == 1 && first->end - first->start <= 5 &&
+        b < s->tok_end && (d->tokens[b].tag == KH_POS_NN ||
+                           d->tokens[b].tag == KH_POS_NNS) &&
+        !capitalised(&d->tokens[b])) {
+        c->demonym = 1;
+        return;
+    }
+    if (b < s->tok_end && tok_in(d, b, admin_words)) {
+        c->admin_word = tok_is(d, b, "county") ? 2 : 1;
+    } else if (!title && b < s->tok_end &&
+               ((capitalised(&d->tokens[b]) && proper_tag(d->tokens[b].tag)) ||
+                may_start(d, b))) {
+        return;
+    }
+    c->drop = 0;
+    c->actor = !c->locative && actor_at(d, s, c);
 }
 
 static void find(ctx *x)
@@ -395,6 +440,29 @@ static void find(ctx *x)
             judge(x, c, s, title);
             i += n;
         }
+    }
+    /* "in Salah al-Din and Diyala": the preposition governs the list */
+    for (size_t k = 1; k < x->nc; k++) {
+        cand *p = &x->c[k - 1], *c = &x->c[k];
+        if (p->sent != c->sent || p->drop || !p->locative || c->locative)
+            continue;
+        size_t t = p->tok + p->ntok;
+        while (t < c->tok && (tok_is(d, t, "and") || tok_is(d, t, "or") ||
+                              d->text[d->tokens[t].start] == ','))
+            t++;
+        if (t == c->tok && c->tok > p->tok + p->ntok) {
+            c->locative = 1;
+            c->actor = 0;
+        }
+    }
+    /* "Michael Jordan ... Jordan said": the surname of a name written in
+     * full is that person wherever it recurs */
+    for (size_t k = 0; k < x->nc; k++) {
+        if (!x->c[k].surname)
+            continue;
+        for (size_t j = 0; j < x->nc; j++)
+            if (x->c[j].nm == x->c[k].nm && !x->c[j].locative)
+                x->c[j].drop = 1;
     }
     /* "Mosul, Iraq": the name after the comma contains this one */
     for (size_t k = 0; k + 1 < x->nc; k++) {
@@ -519,7 +587,9 @@ static int supported(const ctx *x, const cand *c, const kh_gaz_place *p,
         return 1;
     int f = focus_of(&x->f, p->country) > 0;
     if (p->flags & KH_GP_COMMON)
-        return c->proper && (c->locative || contained);
+        return (c->proper || !c->opens) && (c->locative || contained);
+    if (c->admin_word == 2)
+        return 0;   /* "Lamar County": a county the gazetteer lacks */
     return p->rank_pop >= 100000 || f || contained ||
            (c->locative && p->rank_pop >= 5000);
 }
@@ -540,6 +610,19 @@ static void resolve(ctx *x)
         if (gp < 0)
             continue;
         const kh_gaz_place *p = &x->g->places[gp];
+        if (c->admin_word == 1 && p->kind == KH_PLACE_CITY &&
+            (p->flags & KH_GP_SEAT) && p->admin1[0]) {
+            /* "Kursk region": the subdivision its seat governs, found
+             * under its ISO code */
+            char code[16];
+            size_t kl = kh_gaz_key(p->admin1, strnlen(p->admin1, 8), code,
+                                   sizeof code, NULL);
+            const kh_gaz_name *an = kl ? kh_gaz_find(x->g, code, kl) : NULL;
+            if (an && an->count) {
+                gp = (int32_t)(x->g->refs[an->first] & KH_GR_PLACE);
+                p = &x->g->places[gp];
+            }
+        }
         int contained = within && memcmp(p->country, within->country, 3) == 0;
         if (supported(x, c, p, contained))
             c->gp = gp;
@@ -572,8 +655,9 @@ static int32_t add_place(kh_doc *d, const kh_gazetteer *g, int32_t gp,
 
 /* The dateline's place: "Baghdad", "MOSUL, Iraq" (the part after the
  * comma is read from the header line, where the reader left it). */
-static int32_t dateline_place(ctx *x)
+static int32_t dateline_place(ctx *x, int32_t *container)
 {
+    *container = -1;
     kh_doc *d = x->d;
     if (!d->dateline || !*d->dateline)
         return -1;
@@ -601,8 +685,10 @@ static int32_t dateline_place(ctx *x)
         size_t wl = kh_gaz_key(d->text + a, b - a, key, sizeof key, NULL);
         const kh_gaz_name *w = wl ? kh_gaz_find(x->g, key, wl) : NULL;
         int32_t wp = w ? best_reading(x, NULL, w, NULL, 1) : -1;
-        if (wp >= 0 && x->g->places[wp].kind != KH_PLACE_CITY)
+        if (wp >= 0 && x->g->places[wp].kind != KH_PLACE_CITY) {
             within = &x->g->places[wp];
+            *container = wp;
+        }
     }
     return best_reading(x, NULL, nm, within, 1);
 }
@@ -647,23 +733,26 @@ int kh_find_places(const kh_gazetteer *g, kh_doc *d)
     x.d = d;
     find(&x);
     collect_focus(&x);
-    int32_t dl = dateline_place(&x);
+    int32_t dlc;
+    int32_t dl = dateline_place(&x, &dlc);
     if (dl >= 0)
         vote(&x.f, g->places[dl].country, 2.0f);
     resolve(&x);
     size_t nm = 0;
     for (size_t k = 0; k < x.nc; k++)
         nm += x.c[k].gp >= 0;
-    d->places = kh_arena_alloc(&d->arena, (nm + 1) * sizeof *d->places);
+    d->places = kh_arena_alloc(&d->arena, (nm + 2) * sizeof *d->places);
     d->place_mentions = kh_arena_alloc(&d->arena,
                                        (nm + 1) * sizeof *d->place_mentions);
-    int32_t *map = kh_xmalloc((nm + 1) * sizeof *map);
+    int32_t *map = kh_xmalloc((nm + 2) * sizeof *map);
     int32_t *mref = kh_xmalloc((nm + 1) * sizeof *mref);
     uint32_t *mcand = kh_xmalloc((nm + 1) * sizeof *mcand);
     d->nplaces = d->nplace_mentions = 0;
     int32_t dli = -1;
     if (dl >= 0)
         dli = add_place(d, g, dl, map, d->nplaces);
+    if (dl >= 0 && dlc >= 0)   /* "MOSUL, Iraq": the article names Iraq */
+        add_place(d, g, dlc, map, d->nplaces);
     for (size_t k = 0; k < x.nc; k++) {
         const cand *c = &x.c[k];
         if (c->gp < 0)
