@@ -196,7 +196,9 @@ void kh_gazb_serialize(kh_gazb *b, uint8_t **out, size_t *n)
     uint32_t nrefs = 0;
     sort_b = b;
     for (uint32_t i = 0; i < b->nnames; i++) {
-        qsort(b->names[i].refs, b->names[i].nrefs, sizeof(uint32_t), ref_cmp);
+        if (b->names[i].nrefs > 1)
+            qsort(b->names[i].refs, b->names[i].nrefs, sizeof(uint32_t),
+                  ref_cmp);
         nrefs += b->names[i].nrefs;
     }
     uint32_t nbuckets = 16;
@@ -223,8 +225,10 @@ void kh_gazb_serialize(kh_gazb *b, uint8_t **out, size_t *n)
     memcpy(buf, &h, sizeof h);
     /* strings: one NUL, the place names, the keys */
     char *strings = (char *)buf + h.off_strings;
-    memcpy(strings + 1, b->strs, b->nstrs);
-    memcpy(strings + 1 + b->nstrs, b->keys, b->nkeys);
+    if (b->nstrs)
+        memcpy(strings + 1, b->strs, b->nstrs);
+    if (b->nkeys)
+        memcpy(strings + 1 + b->nstrs, b->keys, b->nkeys);
     kh_gaz_place *places = (kh_gaz_place *)(buf + h.off_places);
     for (uint32_t i = 0; i < b->nplaces; i++) {
         places[i] = b->places[i];
@@ -242,7 +246,8 @@ void kh_gazb_serialize(kh_gazb *b, uint8_t **out, size_t *n)
         names[i].more = nm->more;
         names[i].first = r;
         names[i].count = nm->nrefs;
-        memcpy(refs + r, nm->refs, nm->nrefs * sizeof *refs);
+        if (nm->nrefs)
+            memcpy(refs + r, nm->refs, nm->nrefs * sizeof *refs);
         r += nm->nrefs;
         uint32_t mask = nbuckets - 1;
         uint32_t k = kh_gaz_hash(b->keys + nm->key, nm->len) & mask;
