@@ -73,11 +73,14 @@ size_t kh_gaz_key(const char *s, size_t n, char *out, size_t cap, int *words)
     int nw = 0, in_word = 0, over = 0;
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n && !over;) {
-        int32_t c;
-        int len = kh_utf8_decode(p + i, n - i, &c);
-        if (len < 0) {
-            i += (size_t)-len;
-            continue;
+        int32_t c = p[i];
+        int len = 1;
+        if (c >= 0x80) {
+            len = kh_utf8_decode(p + i, n - i, &c);
+            if (len < 0) {
+                i += (size_t)-len;
+                continue;
+            }
         }
         i += (size_t)len;
         if (dropped(c))
@@ -164,11 +167,18 @@ const kh_gaz_name *kh_gaz_find(const kh_gazetteer *g, const char *key,
 {
     if (!g || !g->nbuckets || len == 0 || len > 0xffff)
         return NULL;
-    uint32_t mask = g->nbuckets - 1;
-    for (uint32_t b = kh_gaz_hash(key, len) & mask;; b = (b + 1) & mask) {
-        uint32_t v = g->buckets[b];
+    uint32_t mask = g->nbuckets - 1, h = kh_gaz_hash(key, len);
+    /* most capitalised words are not places: one bit, in a table small
+     * enough for the cache, says so without touching the buckets */
+    uint32_t f = (h >> 11) & (KH_GAZ_FILTER_BITS - 1);
+    if (!(g->filter[f >> 6] >> (f & 63) & 1))
+        return NULL;
+    for (uint32_t b = h & mask;; b = (b + 1) & mask) {
+        uint32_t v = g->buckets[2 * b];
         if (v == 0)
             return NULL;   /* the loader saw an empty bucket: this ends */
+        if (g->buckets[2 * b + 1] != h)
+            continue;
         const kh_gaz_name *nm = &g->names[v - 1];
         if (nm->len == len && memcmp(g->strings + nm->key, key, len) == 0)
             return nm;
@@ -205,7 +215,7 @@ static int validate(kh_gazetteer *g, const char *name, kh_error *err)
                    "says (cut short?)");
     if (!in_file(h.off_places, h.nplaces, sizeof(kh_gaz_place), g->size) ||
         !in_file(h.off_names, h.nnames, sizeof(kh_gaz_name), g->size) ||
-        !in_file(h.off_buckets, h.nbuckets, 4, g->size) ||
+        !in_file(h.off_buckets, h.nbuckets, 8, g->size) ||
         !in_file(h.off_refs, h.nrefs, 4, g->size) ||
         !in_file(h.off_strings, h.nstrings, 1, g->size))
         return bad(err, name, "a section lies outside the file");
@@ -250,14 +260,22 @@ static int validate(kh_gazetteer *g, const char *name, kh_error *err)
                        "there");
     uint32_t empty = 0;
     for (uint32_t i = 0; i < g->nbuckets; i++) {
-        if (g->buckets[i] == 0)
+        if (g->buckets[2 * i] == 0)
             empty++;
-        else if (g->buckets[i] > g->nnames)
+        else if (g->buckets[2 * i] > g->nnames)
             return bad(err, name, "a bucket refers to a name that is not "
                        "there");
     }
     if (!empty)
         return bad(err, name, "the hash table has no empty bucket");
+    g->filter = kh_xcalloc(KH_GAZ_FILTER_BITS / 64, sizeof *g->filter);
+    for (uint32_t i = 0; i < g->nbuckets; i++) {
+        if (g->buckets[2 * i]) {
+            uint32_t f = (g->buckets[2 * i + 1] >> 11) &
+                         (KH_GAZ_FILTER_BITS - 1);
+            g->filter[f >> 6] |= 1ull << (f & 63);
+        }
+    }
     return KH_OK;
 }
 
@@ -275,6 +293,7 @@ int kh_gaz_open_mem(const void *buf, size_t n, const char *name,
     g->size = n;
     int rc = validate(g, name, err);
     if (rc != KH_OK) {
+        free(g->filter);
         free(g);
         return rc;
     }
@@ -324,5 +343,6 @@ void kh_gaz_free(kh_gazetteer *g)
         return;
     if (g->mapped)
         munmap((void *)g->buf, g->size);
+    free(g->filter);
     free(g);
 }

@@ -10,8 +10,10 @@
  *            GeoNames id, country, ISO 3166-2 subdivision, kind
  *   names    kh_gaz_name[nnames]: one folded key (kh_gaz_key) and the
  *            places it names, a slice of refs
- *   buckets  uint32_t[nbuckets], a power of two: an open-addressing hash
- *            table of the names (index + 1; 0 is empty), linear probing
+ *   buckets  uint32_t[2 * nbuckets], a power of two of pairs: an
+ *            open-addressing hash table of the names, linear probing; each
+ *            pair is (name index + 1, the key's hash), 0 for an empty
+ *            bucket, so that a probe rarely reads a name that is not it
  *   refs     uint32_t[nrefs]: a place index (low 28 bits) and KH_GR_* flags
  *   strings  NUL-terminated names and keys; the last byte is NUL
  *
@@ -102,7 +104,11 @@ struct kh_gazetteer {
     const uint32_t *buckets, *refs;
     const char *strings;
     uint32_t nplaces, nnames, nbuckets, nrefs, nstrings;
+    uint64_t *filter;       /* KH_GAZ_FILTER_BITS: a bit per key hash,
+                               made when loaded */
 };
+
+#define KH_GAZ_FILTER_BITS (1u << 21)
 
 /* Folds a name as written (s[0..n), UTF-8) into its key: words upper-case
  * without accents, apostrophes and periods dropped ("Ta‘izz" -> "TAIZZ",

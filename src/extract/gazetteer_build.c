@@ -215,7 +215,7 @@ void kh_gazb_serialize(kh_gazb *b, uint8_t **out, size_t *n)
     h.nnames = b->nnames, h.off_names = (uint32_t)off;
     off = align8(off + (size_t)b->nnames * sizeof(kh_gaz_name));
     h.nbuckets = nbuckets, h.off_buckets = (uint32_t)off;
-    off = align8(off + (size_t)nbuckets * 4);
+    off = align8(off + (size_t)nbuckets * 8);
     h.nrefs = nrefs, h.off_refs = (uint32_t)off;
     off = align8(off + (size_t)nrefs * 4);
     h.nstrings = (uint32_t)nstrings, h.off_strings = (uint32_t)off;
@@ -250,10 +250,11 @@ void kh_gazb_serialize(kh_gazb *b, uint8_t **out, size_t *n)
             memcpy(refs + r, nm->refs, nm->nrefs * sizeof *refs);
         r += nm->nrefs;
         uint32_t mask = nbuckets - 1;
-        uint32_t k = kh_gaz_hash(b->keys + nm->key, nm->len) & mask;
-        while (buckets[k])
+        uint32_t hh = kh_gaz_hash(b->keys + nm->key, nm->len), k = hh & mask;
+        while (buckets[2 * k])
             k = (k + 1) & mask;
-        buckets[k] = i + 1;
+        buckets[2 * k] = i + 1;
+        buckets[2 * k + 1] = hh;
     }
     *out = buf;
     *n = off;

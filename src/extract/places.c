@@ -75,11 +75,14 @@ typedef struct ctx {
 
 /* ---- words ------------------------------------------------------------- */
 
+/* Whether token i is the lower-case word w, in any case.  The first
+ * letter is compared first: this runs for many words of the lists below. */
 static int tok_is(const kh_doc *d, size_t i, const char *w)
 {
     const kh_token *t = &d->tokens[i];
+    const char *s = d->text + t->start;
     size_t n = t->end - t->start;
-    return strlen(w) == n && strncasecmp(d->text + t->start, w, n) == 0;
+    return (s[0] | 0x20) == w[0] && strncasecmp(s, w, n) == 0 && !w[n];
 }
 
 static int tok_in(const kh_doc *d, size_t i, const char *const *ws)
@@ -279,13 +282,20 @@ static const kh_gaz_name *longest(const ctx *x, const kh_sentence *s,
 static int may_start(const kh_doc *d, size_t i)
 {
     const kh_token *t = &d->tokens[i];
-    if (capitalised(t))
+    if (capitalised(t)) {
+        /* "The", "In", "But" open sentences: no lookup (but "Al Anbar",
+         * "As Sulaymaniyah", whatever the tagger made of the article) */
+        int g = t->tag;
+        if (t->end - t->start > 2 && !kh_pos_is_verb(g) &&
+            g != KH_POS_RB && g != KH_POS_CD && function_tag(g) &&
+            !tok_in(d, i, directions))
+            return 0;
         return 1;
+    }
     /* "al-Qaim", "el-Arish" */
     const char *s = d->text + t->start;
-    size_t n = t->end - t->start;
-    return t->kind == KH_TOK_WORD && n > 3 &&
-           (strncasecmp(s, "al-", 3) == 0 || strncasecmp(s, "el-", 3) == 0) &&
+    return t->kind == KH_TOK_WORD && t->end - t->start > 3 && s[2] == '-' &&
+           (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
            s[3] >= 'A' && s[3] <= 'Z';
 }
 
@@ -419,7 +429,7 @@ static void find(ctx *x)
     kh_doc *d = x->d;
     for (size_t si = 0; si < d->nsents; si++) {
         const kh_sentence *s = &d->sents[si];
-        int title = title_mode(d, s);
+        int title = -1;   /* computed when a name is found */
         for (size_t i = s->tok_first; i < s->tok_end;) {
             uint32_t n = 0;
             const kh_gaz_name *nm = may_start(d, i) ? longest(x, s, i, &n)
@@ -437,6 +447,8 @@ static void find(ctx *x)
             c->tok = (uint32_t)i, c->ntok = n, c->sent = (uint32_t)si;
             c->nm = nm;
             c->within = c->gp = -1;
+            if (title < 0)
+                title = title_mode(d, s);
             judge(x, c, s, title);
             i += n;
         }
