@@ -17,14 +17,15 @@
  *    target, the subject of a saying verb or the agent after "by" is an
  *    actor ("Baghdad announced", "led by Washington"), not a place, unless
  *    a locative preposition governs it ("in Iraq").
- * 2. Focus.  Countries named (actors included), demonyms ("Iraqi"),
- *    subdivisions and the dateline vote for the article's countries.
+ * 2. Focus.  Countries named (actors included), demonyms ("Iraqi") and
+ *    the dateline vote for the article's countries.
  * 3. Resolve.  Each name's readings are scored: kind (a country before a
  *    region before a city), population, our preferred readings, the
  *    focus, and an apposition that contains it ("Mosul, Iraq").  A small
  *    town is kept only with support: in a country of the focus, governed
  *    by "in/near/...", or contained by the apposition; a town named by a
- *    common word needs that and a proper-noun tag.
+ *    common word needs that and a proper-noun tag; a subdivision of a
+ *    country outside the focus needs the same.
  *
  * Each event then takes a place mentioned in its sentence, the one that
  * "in/near/southwest of" governs first and the nearest to its verb, else
@@ -538,8 +539,6 @@ static void collect_focus(ctx *x)
                 vote(&x->f, p->country, 1.0f);
                 break;
             }
-            if (p->kind == KH_PLACE_ADMIN1 && nm->count == 1)
-                vote(&x->f, p->country, 0.5f);
         }
     }
 }
@@ -595,9 +594,12 @@ static int32_t best_reading(const ctx *x, const cand *c,
 static int supported(const ctx *x, const cand *c, const kh_gaz_place *p,
                      int contained)
 {
-    if (p->kind != KH_PLACE_CITY)
-        return 1;
     int f = focus_of(&x->f, p->country) > 0;
+    if (p->kind == KH_PLACE_COUNTRY)
+        return 1;
+    if (p->kind == KH_PLACE_ADMIN1)   /* "the Red Sea city" of Yemen is not
+                                         Sudan's Red Sea State */
+        return f || !x->f.n || c->locative || contained || c->admin_word;
     if (p->flags & KH_GP_COMMON)
         return (c->proper || !c->opens) && (c->locative || contained);
     if (c->admin_word == 2)

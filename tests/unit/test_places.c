@@ -277,9 +277,14 @@ static void test_mentions(void **state)
     assert_string_equal(places_of("Mobile phones were cut. Best of all, "
                                   "Police said, the road was open."), "");
     /* possessives, al-, names of several words, countries and regions */
-    assert_string_equal(places_of("Iraq's army entered al-Qaim and the West "
-                                  "Bank."), "Iraq/IRQ Al Qā’im/IRQ "
-                                            "West Bank/PSE");
+    assert_string_equal(places_of("Iraq's army entered al-Qaim. Talks were "
+                                  "held in the West Bank."),
+                        "Iraq/IRQ Al Qā’im/IRQ West Bank/PSE");
+    /* a subdivision of a country outside the article's focus needs
+     * support: Yemen's "Red Sea city" is not Sudan's Red Sea State */
+    assert_string_equal(places_of("A missile hit Hodeidah in Yemen, the "
+                                  "third attack on the Red Sea city."),
+                        "Al Ḩudaydah/YEM Yemen/YEM");
     assert_string_equal(places_of("Fighting spread to Anbar province."),
                         "Al Anbār/IRQ");
     /* the apposition decides: Paris, Texas */
