@@ -564,7 +564,7 @@ static double score(const ctx *x, const cand *c, uint32_t ref,
     s += f == 2 ? 2.5 : f == 1 ? 1.5 : 0;
     if (within && p != within && memcmp(p->country, within->country, 3) == 0 &&
         (within->kind == KH_PLACE_COUNTRY ||
-         strncmp(p->admin1, within->admin1, 8) == 0))
+         (within->admin1[0] && strncmp(p->admin1, within->admin1, 8) == 0)))
         s += 6;
     return s;
 }
