@@ -24,3 +24,6 @@ cc $CFLAGS -Isrc -o build/bench/bench_code bench/bench_code.c $LIBS
 giga=${KH_SHARED:-../shared}/eval/gigaword-sample/GigaWord.sample.PETR.xml
 echo "== coding end to end, raw text to events, full Phoenix dictionaries (goal: 20,000 sentences/s, < 200 MB, load < 0.5 s)"
 if [ -f "$giga" ]; then build/bench/bench_code "$phoenix" "$giga" 20000; else echo "skipped: $giga is absent"; fi
+cc $CFLAGS -Isrc -o build/bench/bench_places bench/bench_places.c $LIBS
+echo "== places stage: gazetteer load, the stage alone, coding with and without it ($corpus, first 3,000 articles)"
+build/bench/bench_places "$corpus" 3000 3
