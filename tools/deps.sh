@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="make gcc clang libclang-rt-14-dev pkg-config libutf8proc-dev
-libsqlite3-dev libcmocka-dev wordnet-base nodejs"
+libsqlite3-dev libcmocka-dev wordnet-base iso-codes nodejs"
 
 missing=""
 for p in $PACKAGES; do
