@@ -16,6 +16,8 @@
 #include "code/validate.h"
 #include "dict/dict.h"
 
+#include <unistd.h>
+
 static kh_dict *bundled;
 
 static int setup(void **state)
@@ -430,6 +432,87 @@ static void test_loads_clean(void **state)
     kh_dict_free(d);
 }
 
+/* <INCLUDE> in an .actors file: relative to the including file, errors
+ * that name both files, loops stopped, never from memory. */
+static void test_include(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kh_actors_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char a[300], b[300], c[300], p[300], sub[300];
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(a, sizeof a, "%s/a.actors", dir);
+    snprintf(b, sizeof b, "%s/sub/b.actors", dir);
+    snprintf(c, sizeof c, "%s/loop.actors", dir);
+    snprintf(p, sizeof p, "%s/t.project", dir);
+    const char *ta = "ARNOR_ [ARN]\n<INCLUDE> sub/b.actors\n"
+                     "+ARNORIAN_\n~FINISH\n";
+    const char *tb = "GONDOR_ [GON]\n";
+    const char *tc = "ROHAN_ [ROH]\n<INCLUDE> loop.actors\n";
+    const char *tp = "<actorsfile> a.actors\n";
+    assert_int_equal(tu_write_file(a, ta, strlen(ta)), 0);
+    assert_int_equal(tu_write_file(b, tb, strlen(tb)), 0);
+    assert_int_equal(tu_write_file(c, tc, strlen(tc)), 0);
+    assert_int_equal(tu_write_file(p, tp, strlen(tp)), 0);
+    kh_error err;
+    kh_dict *d = kh_dict_load(p, NULL, NULL, &err);
+    assert_non_null(d);
+    /* two actors, ARNOR and GONDOR: the include closed ARNOR's group, so
+     * the synonym after it has no actor (one warning) */
+    assert_int_equal(d->nactors, 2);
+    assert_int_equal(d->nwarnings, 1);
+    kh_dict_free(d);
+    /* a loop stops with a warning, not a crash */
+    d = kh_dict_load(c, NULL, NULL, &err);
+    assert_non_null(d);
+    assert_true(d->nwarnings >= 1);
+    kh_dict_free(d);
+    /* a missing file is an error that names the including line */
+    remove(b);
+    d = kh_dict_load(p, NULL, NULL, &err);
+    assert_null(d);
+    assert_non_null(strstr(err.message, "included by"));
+    assert_non_null(strstr(err.file, "b.actors"));
+    /* from memory (the fuzz harness): a warning */
+    d = kh_dict_create();
+    assert_int_equal(kh_dict_read_tabari_mem(d, ta, strlen(ta), "actors",
+                                             "mem", NULL, NULL, &err),
+                     KH_OK);
+    assert_true(d->nwarnings >= 1);
+    kh_dict_destroy(d);
+    remove(a);
+    remove(c);
+    remove(p);
+    rmdir(sub);
+    rmdir(dir);
+}
+
+/* The coder collects at most 256 candidate roots for one word
+ * (classify.c): no first word may have more, or some would never be
+ * tried.  The official names ("Republic of ...") and "US" + agents are
+ * the largest lists; this keeps a margin below the limit. */
+static void test_roots_per_word(void **state)
+{
+    (void)state;
+    size_t most = 0;
+    uint32_t worst = KH_NONE;
+    for (size_t i = 0; i < bundled->nroots; i++) {
+        const kh_root *r = &bundled->roots[i];
+        uint32_t w = bundled->pels[r->words.first].arg;
+        size_t n;
+        kh_dict_roots_of(bundled, w, &n);
+        if (n > most)
+            most = n, worst = w;
+    }
+    size_t len = 0;
+    const char *t = worst == KH_NONE ? "" : kh_dict_word_text(bundled, worst,
+                                                              &len);
+    print_message("# most roots for one first word: %zu (%.*s)\n", most,
+                  (int)len, t);
+    assert_true(most <= 240);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -441,6 +524,8 @@ int main(void)
         cmocka_unit_test(test_dated_people),
         cmocka_unit_test(test_agents),
         cmocka_unit_test(test_events),
+        cmocka_unit_test(test_include),
+        cmocka_unit_test(test_roots_per_word),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
