@@ -17,10 +17,16 @@
  * - GOV yields to a role.  "Official", "ministry", "embassy" are ~GOV
  *   because officials of states are most of those reported; on a code
  *   that already has a role after its country they add nothing ("a
- *   Pentagon official" stays USAMIL, not USAMILGOV), and a later role
- *   replaces a GOV that ends the code ("Iraqi government forces" is
- *   IRQMIL).  Group codes (LBNHEZ) have no role, so "a Hezbollah
- *   official" is still LBNHEZGOV.
+ *   Pentagon official" stays USAMIL, not USAMILGOV), nor on an
+ *   organisation's (IGO..., NGO...: "a UN official" is the UN), and a
+ *   later role replaces a GOV that ends the code ("Iraqi government
+ *   forces" is IRQMIL).  Group codes (LBNHEZ) have no role, so "a
+ *   Hezbollah official" is still LBNHEZGOV.
+ * - Two actors side by side, the second's code extending the first's,
+ *   are one: "Iraqi Prime Minister Mohammed Shia al-Sudani" (IRQGOV,
+ *   IRQGOV), "the U.S. State Department" (USA, USAGOV), "Lebanese
+ *   Hezbollah" (LBN, LBNHEZ) each name one actor, with the longer
+ *   code.
  * - A government metonym (a code ending in GOV: a capital, "the
  *   Kremlin") right after IN or AT, with or without THE, is where
  *   something happened, not who did it: "arrested a suspect in Erbil"
@@ -76,8 +82,10 @@ static void add_agent(char *code, const char *agent, int prefix, int rules)
         return;
     if (rules && !prefix && strlen(agent) == 3) {
         size_t n = strlen(code);
-        /* GOV yields to a role already there */
-        if (memcmp(agent, "GOV", 3) == 0 && has_other_role(code))
+        /* GOV yields to a role already there, and to an organisation */
+        if (memcmp(agent, "GOV", 3) == 0 &&
+            (has_other_role(code) || memcmp(code, "IGO", 3) == 0 ||
+             memcmp(code, "NGO", 3) == 0))
             return;
         /* a role replaces a GOV that ends the code */
         if (is_role(agent) && n >= 6 && n % 3 == 0 &&
@@ -109,6 +117,17 @@ static void apply(const kh_unit *u, int a, char *code, int former)
         ac = "ELI";
     add_agent(code, ac, ag->prefix && !(former || former_before(u, a)),
               d->options.actor_rules);
+}
+
+/* Whether the actor at lex j extends code c: its code starts with c
+ * ("USAGOV" after "USA", "IRQGOV" after "IRQGOV"). */
+static int extends(const kh_unit *u, int j, const char *c)
+{
+    if (u->lex[j].code == KH_NONE)
+        return 0;
+    const char *o = kh_dict_str_text(u->dict, u->lex[j].code);
+    size_t n = strlen(c);
+    return n >= 3 && strncmp(o, c, n) == 0 && !strchr(o, '/');
 }
 
 static int text_is(const kh_unit *u, int i, const char *w)
@@ -156,9 +175,12 @@ void kh_actors(kh_unit *u)
 {
     const kh_dict *d = u->dict;
     uint8_t used[KH_MAX_LEX] = {0};   /* agents already attached */
+    uint8_t merged[KH_MAX_LEX] = {0}; /* actors joined to the one before */
     u->nslots = 0;
     for (int i = 0; i < u->n; i++) {
         kh_lexw *x = &u->lex[i];
+        if (merged[i])
+            continue;
         x->slot = -1;
         if (x->flags & LF_ELIM)
             continue;
@@ -194,7 +216,8 @@ void kh_actors(kh_unit *u)
         s->compound = x->ref;
         int former = former_before(u, i);
         /* agents after: "Gondor police", "Arnor former security
-         * officials" */
+         * officials"; with ACTOR RULES, an actor after that extends the
+         * code ("U.S. State Department") joins this one */
         int j = x->end;
         while (j < u->n) {
             /* "Gondor 's government" with clitics split (PETRARCH) */
@@ -207,6 +230,16 @@ void kh_actors(kh_unit *u)
             if (u->lex[j].flags & LF_FORMER) {
                 former = 1;
                 j++;
+                continue;
+            }
+            if (d->options.actor_rules && usable(u, j, L_ACTOR) &&
+                extends(u, j, s->code)) {
+                snprintf(s->code, sizeof s->code, "%s",
+                         kh_dict_str_text(d, u->lex[j].code));
+                merged[j] = 1;
+                u->lex[j].slot = (int16_t)u->nslots;
+                s->last = (int16_t)(u->lex[j].end - 1);
+                j = u->lex[j].end;
                 continue;
             }
             if (!usable(u, j, L_AGENT))
