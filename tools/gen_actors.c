@@ -55,6 +55,8 @@
  *   "X-aligned" are nouns: "Iranian-backed militias attacked" has the
  *   militias, not Iran, as its source.  Country names get only "-based":
  *   "Iran backed the deal" is a verb, and hyphens are blanks to the coder.
+ * - The plural of a one-word name ("Frances", "Turkeys", "Jerseys") is a
+ *   noun: the names take the noun endings for the possessive.
  *
  * The output depends only on the inputs (sorted by code, then by name),
  * so the file is the same on every machine; it is written to a temporary
@@ -413,6 +415,20 @@ static int cmp_country_cand(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
+static int cmp_cand_key(const void *k, const void *c)
+{
+    return strcmp(k, ((const cand *)c)->key);
+}
+
+/* Whether key is a kept candidate (cands sorted by key, before the
+ * sort by country). */
+static cand *keyed;
+static size_t nkeyed;
+static int is_cand(const char *key)
+{
+    return nkeyed && bsearch(key, keyed, nkeyed, sizeof *keyed, cmp_cand_key);
+}
+
 static const char *const noun_suffixes[] = {"BACKED", "LED", "MADE", "BASED",
                                             "ALIGNED"};
 
@@ -433,9 +449,22 @@ static void write_nouns(FILE *f, size_t *nnouns)
             if (is_hand(key))
                 continue;
             /* the phrase without its last _, then the suffix, exact */
-            fprintf(f, "%.*s_%s\n", (int)strlen(c->phrase) - 1, c->phrase,
+            fprintf(f, "%.*s_%s=\n", (int)strlen(c->phrase) - 1, c->phrase,
                     noun_suffixes[s]);
             ++*nnouns;
+        }
+        /* A one-word name takes the noun endings for "France's", which
+         * also give "Frances", "Turkeys", "Jerseys": the plural of a
+         * country's or a capital's name is a noun, found first as the
+         * longer root. */
+        if (c->kind != K_DEMONYM && !strchr(c->key, ' ') &&
+            c->key[strlen(c->key) - 1] != 'S') {
+            char key[300];
+            snprintf(key, sizeof key, "%sS", c->key);
+            if (!is_hand(key) && !is_cand(key)) {
+                fprintf(f, "%s=\n", key);
+                ++*nnouns;
+            }
         }
     }
     fprintf(f, "</NOUN>\n\n");
@@ -608,6 +637,10 @@ int main(int argc, char **argv)
         add_demonyms(ci, jstr(nats, countries[i].a2));
     }
     choose();
+    /* a copy sorted by key, for is_cand */
+    keyed = kh_xmalloc((ncands + 1) * sizeof *keyed);
+    memcpy(keyed, cands, ncands * sizeof *cands);
+    nkeyed = ncands;
     qsort(cands, ncands, sizeof *cands, cmp_country_cand);
 
     char tmp[4096];
