@@ -18,6 +18,10 @@
 
 #include <unistd.h>
 
+#ifndef KH_DICT_PATH
+#define KH_DICT_PATH "data/dict/khaldun.project"
+#endif
+
 static kh_dict *bundled;
 
 static int setup(void **state)
