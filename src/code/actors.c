@@ -33,6 +33,8 @@
  *   has no target.  Unless an agent that no other actor took stands
  *   before IN ("an official in Baghdad"): then the two compose, as
  *   above.
+ * - Armed forces do not compose through IN: "900 troops in Syria" and
+ *   "its forces in Iraq" are deployed there, mostly someone else's.
  * - PRO- and ANTI- make an actor a modifier: "pro-Iranian militias" are
  *   not Iran, "anti-American protests" are not against an actor here.
  */
@@ -137,6 +139,17 @@ static int text_is(const kh_unit *u, int i, const char *w)
     return n == strlen(w) && memcmp(t, w, n) == 0;
 }
 
+/* Whether the agent at lex b is an armed force (MIL, UAF): "troops in
+ * Syria", "its forces in Iraq" are deployed there, mostly someone
+ * else's, so with ACTOR RULES they do not compose through IN. */
+static int deployed(const kh_unit *u, int b)
+{
+    const kh_dict *d = u->dict;
+    const char *c = kh_dict_str_text(
+        d, d->agents[d->roots[u->lex[b].root].payload].code);
+    return strcmp(c, "MIL") == 0 || strcmp(c, "UAF") == 0;
+}
+
 /* ACTOR RULES: whether the actor at lex i is not an actor here, but a
  * place (a government metonym after IN or AT) or a modifier (after PRO
  * or ANTI).  used[] says which agents other actors took. */
@@ -160,7 +173,8 @@ static int not_an_actor(const kh_unit *u, int i, const char *code,
     while (b >= 0 && u->lex[b].type == L_LITR && u->lex[b].head >= 0)
         b = u->lex[b].head;
     if (b >= 0 && u->lex[b].type == L_AGENT && !used[b] &&
-        !(u->lex[b].flags & LF_ELIM) && text_is(u, p, "IN"))
+        !(u->lex[b].flags & LF_ELIM) && text_is(u, p, "IN") &&
+        !deployed(u, b))
         return 0;
     return 1;
 }
@@ -250,12 +264,15 @@ void kh_actors(kh_unit *u)
             j = u->lex[j].end;
         }
         /* agents before: "President Peres", "ambassadors of Arnor" */
-        int b = i - 1;
-        if (b >= 0 && u->lex[b].type == L_PREP)
+        int b = i - 1, in = 0;
+        if (b >= 0 && u->lex[b].type == L_PREP) {
+            in = text_is(u, b, "IN");
             b--;
+        }
         while (b >= 0 && u->lex[b].type == L_LITR && u->lex[b].head >= 0)
             b = u->lex[b].head;
-        if (usable(u, b, L_AGENT) && !used[b] && u->lex[b].end <= i) {
+        if (usable(u, b, L_AGENT) && !used[b] && u->lex[b].end <= i &&
+            !(in && d->options.actor_rules && deployed(u, b))) {
             apply(u, b, s->code, former);
             used[b] = 1;
             s->first = (int16_t)b;

@@ -388,6 +388,12 @@ static void test_agents(void **state)
         {"The talks in Baghdad ended.", 20240101, ""},
         {"Officials met at the White House.", 20240101, ""},
         {"An official in Baghdad denied it.", 20240101, "IRQGOV"},
+        /* armed forces in a country are deployed there, not its own */
+        {"The United States has 900 troops in Syria.", 20240101,
+         "USA SYR"},
+        {"Turkish forces in Iraq shelled villages.", 20240101,
+         "TURMIL IRQ"},
+        {"The ISIS gangs attacked the army.", 20240101, "IMGSUNISI"},
         /* PRO- and ANTI- */
         {"Pro-Iranian militias attacked a base.", 20240101, ""},
         {"Anti-American protesters gathered.", 20240101, ""},
