@@ -354,6 +354,8 @@ static void test_agents(void **state)
          "EGYJUD JORLEG"},
         {"Afghan refugees and Sudanese doctors arrived.", 20240101,
          "AFGREF SDNHLH"},
+        {"Kenyan youth and Iraqi clerics and Kuwaiti businessmen met.",
+         20240101, "KENCVL IRQREL KWTBUS"},
         {"Iraqi clerics and Kuwaiti businessmen met.", 20240101,
          "IRQREL KWTBUS"},
         {"Israeli intelligence and Saudi diplomats met.", 20240101,
@@ -394,6 +396,8 @@ static void test_agents(void **state)
         {"Turkish forces in Iraq shelled villages.", 20240101,
          "TURMIL IRQ"},
         {"The ISIS gangs attacked the army.", 20240101, "IMGSUNISI"},
+        {"The Zionist entity bombed an American base.", 20240101,
+         "ISR USAMIL"},
         /* PRO- and ANTI- */
         {"Pro-Iranian militias attacked a base.", 20240101, ""},
         {"Anti-American protesters gathered.", 20240101, ""},
