@@ -396,7 +396,7 @@ static void test_agents(void **state)
         {"Turkish forces in Iraq shelled villages.", 20240101,
          "TURMIL IRQ"},
         {"The ISIS gangs attacked the army.", 20240101, "IMGSUNISI"},
-        {"The Zionist entity bombed an American base.", 20240101,
+        {"The Zionist entity bombed an American military base.", 20240101,
          "ISR USAMIL"},
         /* PRO- and ANTI- */
         {"Pro-Iranian militias attacked a base.", 20240101, ""},
