@@ -20,6 +20,8 @@ cc $CFLAGS -o build/bench/bench_dict bench/bench_dict.c $LIBS
 phoenix=${KH_SHARED:-../shared}/dictionaries/phoenix
 echo "== load the Phoenix dictionaries ($phoenix)"
 if [ -d "$phoenix" ]; then build/bench/bench_dict "$phoenix" 5; else echo "skipped: $phoenix is absent"; fi
+echo "== load the bundled dictionaries (data/dict/khaldun.project, generated countries included; goal: < 200 ms)"
+build/bench/bench_dict data/dict/khaldun.project 5
 cc $CFLAGS -Isrc -o build/bench/bench_code bench/bench_code.c $LIBS
 giga=${KH_SHARED:-../shared}/eval/gigaword-sample/GigaWord.sample.PETR.xml
 echo "== coding end to end, raw text to events, full Phoenix dictionaries (goal: 20,000 sentences/s, < 200 MB, load < 0.5 s)"

@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="make gcc clang libclang-rt-14-dev pkg-config libutf8proc-dev
-libsqlite3-dev libcmocka-dev wordnet-base nodejs iso-codes"
+libsqlite3-dev libcmocka-dev wordnet-base iso-codes nodejs"
 
 missing=""
 for p in $PACKAGES; do
@@ -39,7 +39,13 @@ if [ -n "$missing" ]; then
     $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
 
-if [ -f package-lock.json ]; then
+# A node_modules that is a link (a worktree sharing another checkout's
+# packages) is left alone: npm ci would empty the folder it points to.
+if [ -f package-lock.json ] && [ -L node_modules ]; then
+    [ -f node_modules/world-countries/package.json ] ||
+        echo "deps: node_modules is a link to a folder without the npm packages;" \
+             "run 'npm ci' where it points" >&2
+elif [ -f package-lock.json ]; then
     if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
         echo "deps: installing npm packages from package-lock.json"
         npm ci --no-audit --no-fund --loglevel=error

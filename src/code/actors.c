@@ -10,6 +10,33 @@
  * the actor or the agent makes the agent ELI (manual 5.4.1).  An agent
  * with no actor is dropped, or with SET: CONVERT AGENTS it stands alone
  * as "~CODE".
+ *
+ * Our own dictionaries turn on three more rules (SET: ACTOR RULES =
+ * TRUE); TABARI's and PETRARCH's keep the rules above, which their
+ * suites test:
+ * - GOV yields to a role.  "Official", "ministry", "embassy" are ~GOV
+ *   because officials of states are most of those reported; on a code
+ *   that already has a role after its country they add nothing ("a
+ *   Pentagon official" stays USAMIL, not USAMILGOV), nor on an
+ *   organisation's (IGO..., NGO...: "a UN official" is the UN), and a
+ *   later role replaces a GOV that ends the code ("Iraqi government
+ *   forces" is IRQMIL).  Group codes (LBNHEZ) have no role, so "a
+ *   Hezbollah official" is still LBNHEZGOV.
+ * - Two actors side by side, the second's code extending the first's,
+ *   are one: "Iraqi Prime Minister Mohammed Shia al-Sudani" (IRQGOV,
+ *   IRQGOV), "the U.S. State Department" (USA, USAGOV), "Lebanese
+ *   Hezbollah" (LBN, LBNHEZ) each name one actor, with the longer
+ *   code.
+ * - A government metonym (a code ending in GOV: a capital, "the
+ *   Kremlin") right after IN or AT, with or without THE, is where
+ *   something happened, not who did it: "arrested a suspect in Erbil"
+ *   has no target.  Unless an agent that no other actor took stands
+ *   before IN ("an official in Baghdad"): then the two compose, as
+ *   above.
+ * - Armed forces do not compose through IN: "900 troops in Syria" and
+ *   "its forces in Iraq" are deployed there, mostly someone else's.
+ * - PRO- and ANTI- make an actor a modifier: "pro-Iranian militias" are
+ *   not Iran, "anti-American protests" are not against an actor here.
  */
 #include "code.h"
 
@@ -26,10 +53,49 @@ static int aligned_in(const char *c, const char *part)
     return 0;
 }
 
-static void add_agent(char *code, const char *agent, int prefix)
+/* CAMEO's role codes: a code with one of these after its country has a
+ * role.  GOV is among them; the rules below treat it apart. */
+static int is_role(const char *p)
+{
+    static const char roles[][4] = {
+        "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "UAF",
+        "SPY", "CVL", "MED", "BUS", "REL", "EDU", "REF", "HLH", "ELI",
+        "LAB", "AGR", "CRM", "HRI"};
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (memcmp(p, roles[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether code c has a role other than GOV after its first three
+ * letters. */
+static int has_other_role(const char *c)
+{
+    size_t n = strlen(c);
+    for (size_t off = 3; off + 3 <= n; off += 3)
+        if (is_role(c + off) && memcmp(c + off, "GOV", 3) != 0)
+            return 1;
+    return 0;
+}
+
+static void add_agent(char *code, const char *agent, int prefix, int rules)
 {
     if (!*agent || aligned_in(code, agent))
         return;
+    if (rules && !prefix && strlen(agent) == 3) {
+        size_t n = strlen(code);
+        /* GOV yields to a role already there, and to an organisation */
+        if (memcmp(agent, "GOV", 3) == 0 &&
+            (has_other_role(code) || memcmp(code, "IGO", 3) == 0 ||
+             memcmp(code, "NGO", 3) == 0))
+            return;
+        /* a role replaces a GOV that ends the code */
+        if (is_role(agent) && n >= 6 && n % 3 == 0 &&
+            memcmp(code + n - 3, "GOV", 3) == 0) {
+            memcpy(code + n - 3, agent, 3);
+            return;
+        }
+    }
     char tmp[KH_CODE_LEN];
     if (prefix)
         snprintf(tmp, sizeof tmp, "%s%s", agent, code);
@@ -51,7 +117,66 @@ static void apply(const kh_unit *u, int a, char *code, int former)
     const char *ac = kh_dict_str_text(d, ag->code);
     if (former || former_before(u, a))
         ac = "ELI";
-    add_agent(code, ac, ag->prefix && !(former || former_before(u, a)));
+    add_agent(code, ac, ag->prefix && !(former || former_before(u, a)),
+              d->options.actor_rules);
+}
+
+/* Whether the actor at lex j extends code c: its code starts with c
+ * ("USAGOV" after "USA", "IRQGOV" after "IRQGOV"). */
+static int extends(const kh_unit *u, int j, const char *c)
+{
+    if (u->lex[j].code == KH_NONE)
+        return 0;
+    const char *o = kh_dict_str_text(u->dict, u->lex[j].code);
+    size_t n = strlen(c);
+    return n >= 3 && strncmp(o, c, n) == 0 && !strchr(o, '/');
+}
+
+static int text_is(const kh_unit *u, int i, const char *w)
+{
+    size_t n;
+    const char *t = kh_lex_text(u, i, &n);
+    return n == strlen(w) && memcmp(t, w, n) == 0;
+}
+
+/* Whether the agent at lex b is an armed force (MIL, UAF): "troops in
+ * Syria", "its forces in Iraq" are deployed there, mostly someone
+ * else's, so with ACTOR RULES they do not compose through IN. */
+static int deployed(const kh_unit *u, int b)
+{
+    const kh_dict *d = u->dict;
+    const char *c = kh_dict_str_text(
+        d, d->agents[d->roots[u->lex[b].root].payload].code);
+    return strcmp(c, "MIL") == 0 || strcmp(c, "UAF") == 0;
+}
+
+/* ACTOR RULES: whether the actor at lex i is not an actor here, but a
+ * place (a government metonym after IN or AT) or a modifier (after PRO
+ * or ANTI).  used[] says which agents other actors took. */
+static int not_an_actor(const kh_unit *u, int i, const char *code,
+                        const uint8_t *used)
+{
+    if (i == 0)
+        return 0;
+    if (text_is(u, i - 1, "PRO") || text_is(u, i - 1, "ANTI"))
+        return 1;
+    size_t n = strlen(code);
+    if (n < 6 || memcmp(code + n - 3, "GOV", 3) != 0)
+        return 0;
+    int p = i - 1;
+    if (u->lex[p].type == L_DETERM && text_is(u, p, "THE") && p > 0)
+        p--;
+    if (!text_is(u, p, "IN") && !text_is(u, p, "AT"))
+        return 0;
+    /* "an official in Baghdad": an agent no one took composes with it */
+    int b = p - 1;
+    while (b >= 0 && u->lex[b].type == L_LITR && u->lex[b].head >= 0)
+        b = u->lex[b].head;
+    if (b >= 0 && u->lex[b].type == L_AGENT && !used[b] &&
+        !(u->lex[b].flags & LF_ELIM) && text_is(u, p, "IN") &&
+        !deployed(u, b))
+        return 0;
+    return 1;
 }
 
 static int usable(const kh_unit *u, int i, int type)
@@ -64,9 +189,12 @@ void kh_actors(kh_unit *u)
 {
     const kh_dict *d = u->dict;
     uint8_t used[KH_MAX_LEX] = {0};   /* agents already attached */
+    uint8_t merged[KH_MAX_LEX] = {0}; /* actors joined to the one before */
     u->nslots = 0;
     for (int i = 0; i < u->n; i++) {
         kh_lexw *x = &u->lex[i];
+        if (merged[i])
+            continue;
         x->slot = -1;
         if (x->flags & LF_ELIM)
             continue;
@@ -95,10 +223,15 @@ void kh_actors(kh_unit *u)
         }
         snprintf(s->code, sizeof s->code, "%s",
                  kh_dict_str_text(d, x->code));
+        if (d->options.actor_rules && not_an_actor(u, i, s->code, used)) {
+            x->type = L_NOUN;
+            continue;
+        }
         s->compound = x->ref;
         int former = former_before(u, i);
         /* agents after: "Gondor police", "Arnor former security
-         * officials" */
+         * officials"; with ACTOR RULES, an actor after that extends the
+         * code ("U.S. State Department") joins this one */
         int j = x->end;
         while (j < u->n) {
             /* "Gondor 's government" with clitics split (PETRARCH) */
@@ -113,6 +246,16 @@ void kh_actors(kh_unit *u)
                 j++;
                 continue;
             }
+            if (d->options.actor_rules && usable(u, j, L_ACTOR) &&
+                extends(u, j, s->code)) {
+                snprintf(s->code, sizeof s->code, "%s",
+                         kh_dict_str_text(d, u->lex[j].code));
+                merged[j] = 1;
+                u->lex[j].slot = (int16_t)u->nslots;
+                s->last = (int16_t)(u->lex[j].end - 1);
+                j = u->lex[j].end;
+                continue;
+            }
             if (!usable(u, j, L_AGENT))
                 break;
             apply(u, j, s->code, former);
@@ -121,12 +264,15 @@ void kh_actors(kh_unit *u)
             j = u->lex[j].end;
         }
         /* agents before: "President Peres", "ambassadors of Arnor" */
-        int b = i - 1;
-        if (b >= 0 && u->lex[b].type == L_PREP)
+        int b = i - 1, in = 0;
+        if (b >= 0 && u->lex[b].type == L_PREP) {
+            in = text_is(u, b, "IN");
             b--;
+        }
         while (b >= 0 && u->lex[b].type == L_LITR && u->lex[b].head >= 0)
             b = u->lex[b].head;
-        if (usable(u, b, L_AGENT) && !used[b] && u->lex[b].end <= i) {
+        if (usable(u, b, L_AGENT) && !used[b] && u->lex[b].end <= i &&
+            !(in && d->options.actor_rules && deployed(u, b))) {
             apply(u, b, s->code, former);
             used[b] = 1;
             s->first = (int16_t)b;

@@ -211,6 +211,11 @@ typedef struct kh_options {
      * PETRARCH's dictionaries say this in their patterns (NOT * [112]),
      * so it is off for them and on in our own (SET: NEGATION = TRUE). */
     int negation;
+    /* Our actor rules (SET: ACTOR RULES = TRUE, khaldun.options; see
+     * src/code/actors.c): GOV yields to a role, a government metonym
+     * right after IN or AT is a place, PRO-/ANTI- make an actor a
+     * modifier.  Off for TABARI's and PETRARCH's dictionaries. */
+    int actor_rules;
     /* FORWARD: pronouns across records */
     int forward;
     char forward_format[32];

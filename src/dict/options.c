@@ -182,6 +182,8 @@ int kh_options_apply(kh_dict *d, const char *line, size_t n)
             o->negation = truth(val);   /* ours, not TABARI's */
         } else if (strncmp(arg, "USE TAGS", 8) == 0) {
             o->use_tags = truth(val);   /* ours, not TABARI's */
+        } else if (strncmp(arg, "ACTOR RULES", 11) == 0) {
+            o->actor_rules = truth(val);   /* ours, not TABARI's */
         }
         /* other switches only change TABARI's own output */
         return 1;

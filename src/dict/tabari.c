@@ -10,7 +10,10 @@
  *   .options   see options.c
  *
  * Lines starting with # or / are comments, ; starts a trailing comment,
- * ~FINISH ends a file.  A malformed line is reported (file:line: what is
+ * ~FINISH ends a file.  Ours, not TABARI's: in an .actors file read from
+ * disk, "<INCLUDE> FILE" reads another .actors file there (FILE relative
+ * to the including file's folder), so that a set split into several
+ * files is still one file to a .project that names it.  A malformed line is reported (file:line: what is
  * wrong) and skipped, as TABARI does; only a file that cannot be read
  * stops the load.
  */
@@ -37,7 +40,15 @@ typedef struct {
     kh_dict_warn_fn warn;
     void *ctx;
     size_t nwarn;
+    int depth;            /* of <INCLUDE>s */
+    int from_file;        /* name is a path: <INCLUDE> is allowed */
+    int rc;               /* KH_OK, or an included file's error */
+    kh_error *err;
 } rd;
+
+static int read_one(kh_dict *d, const char *path, const char *kind,
+                    kh_dict_warn_fn warn, void *ctx, kh_error *err,
+                    int depth);
 
 static void bad(rd *r, long col, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -290,6 +301,52 @@ static void close_group(rd *r, agroup *g)
     g->actor = KH_NONE;
 }
 
+/* Includes beyond this are a loop. */
+#define KH_MAX_INCLUDE 8
+
+/* <INCLUDE> FILE: reads the actors of FILE, relative to r's folder. */
+static void include_actors(rd *r, const char *s, size_t n)
+{
+    const char *gt = memchr(s, '>', n);
+    const char *f = gt ? gt + 1 : s + n;
+    size_t fn = n - (size_t)(f - s);
+    trim(&f, &fn);
+    if (!fn) {
+        bad(r, 1, "no file name after <INCLUDE>");
+        return;
+    }
+    if (!r->from_file) {
+        bad(r, 1, "<INCLUDE> is read only from files");
+        return;
+    }
+    if (r->depth >= KH_MAX_INCLUDE) {
+        bad(r, 1, "<INCLUDE> nested more than %d deep (a loop?)",
+            KH_MAX_INCLUDE);
+        return;
+    }
+    char full[1024];
+    const char *slash = strrchr(r->name, '/');
+    size_t dirlen = slash ? (size_t)(slash - r->name) + 1 : 0;
+    if (f[0] == '/')
+        snprintf(full, sizeof full, "%.*s", (int)fn, f);
+    else
+        snprintf(full, sizeof full, "%.*s%.*s", (int)dirlen, r->name,
+                 (int)fn, f);
+    kh_error e;
+    int rc = read_one(r->d, full, "actors", r->warn, r->ctx, &e,
+                      r->depth + 1);
+    if (rc != KH_OK && r->rc == KH_OK) {
+        /* the file that includes it is named too: the error says where */
+        r->rc = rc;
+        if (r->err) {
+            *r->err = e;
+            size_t m = strlen(r->err->message);
+            snprintf(r->err->message + m, sizeof r->err->message - m,
+                     " (included by %s:%ld)", r->name, r->line);
+        }
+    }
+}
+
 static void read_actors(rd *r, const char *buf, size_t len)
 {
     const char *p = buf, *end = buf + len, *s;
@@ -306,6 +363,11 @@ static void read_actors(rd *r, const char *buf, size_t len)
         if (s[0] == '~')
             break;   /* ~FINISH */
         if (s[0] == '<') {
+            if (starts(s, n, "<INCLUDE")) {
+                close_group(r, &g);
+                include_actors(r, s, n);
+                continue;
+            }
             if (starts(s, n, "<NOUN"))
                 section = KH_ROOT_NOUN;
             else if (starts(s, n, "<ADJ"))
@@ -687,11 +749,12 @@ static void read_options(rd *r, const char *buf, size_t len)
     }
 }
 
-int kh_dict_read_tabari_mem(kh_dict *d, const char *buf, size_t len,
-                            const char *kind, const char *name,
-                            kh_dict_warn_fn warn, void *ctx, kh_error *err)
+static int read_buf(kh_dict *d, const char *buf, size_t len,
+                    const char *kind, const char *name, kh_dict_warn_fn warn,
+                    void *ctx, kh_error *err, int depth, int from_file)
 {
-    rd r = {d, name, kh_dict_str(d, name, strlen(name)), 0, warn, ctx, 0};
+    rd r = {d, name, kh_dict_str(d, name, strlen(name)), 0, warn, ctx, 0,
+            depth, from_file, KH_OK, err};
     d->format = KH_DICT_TABARI;
     if (strcmp(kind, "actors") == 0)
         read_actors(&r, buf, len);
@@ -704,7 +767,14 @@ int kh_dict_read_tabari_mem(kh_dict *d, const char *buf, size_t len,
     else
         return kh_fail(err, KH_EUSAGE, name, 0, 0,
                        "unknown TABARI dictionary kind '%s'", kind);
-    return KH_OK;
+    return r.rc;
+}
+
+int kh_dict_read_tabari_mem(kh_dict *d, const char *buf, size_t len,
+                            const char *kind, const char *name,
+                            kh_dict_warn_fn warn, void *ctx, kh_error *err)
+{
+    return read_buf(d, buf, len, kind, name, warn, ctx, err, 0, 0);
 }
 
 static int read_file(const char *path, char **buf, size_t *len, kh_error *err)
@@ -738,14 +808,15 @@ static const char *kind_of(const char *path)
 }
 
 static int read_one(kh_dict *d, const char *path, const char *kind,
-                    kh_dict_warn_fn warn, void *ctx, kh_error *err)
+                    kh_dict_warn_fn warn, void *ctx, kh_error *err,
+                    int depth)
 {
     char *buf;
     size_t len;
     int rc = read_file(path, &buf, &len, err);
     if (rc != KH_OK)
         return rc;
-    rc = kh_dict_read_tabari_mem(d, buf, len, kind, path, warn, ctx, err);
+    rc = read_buf(d, buf, len, kind, path, warn, ctx, err, depth, 1);
     free(buf);
     return rc;
 }
@@ -796,7 +867,7 @@ static int read_project(kh_dict *d, const char *path, kh_dict_warn_fn warn,
             else
                 snprintf(full, sizeof full, "%.*s%.*s", (int)dirlen, path,
                          (int)k, f);
-            rc = read_one(d, full, order[o].kind, warn, ctx, err);
+            rc = read_one(d, full, order[o].kind, warn, ctx, err, 0);
             files++;
         }
     }
@@ -818,5 +889,5 @@ int kh_dict_read_tabari(kh_dict *d, const char *path, kh_dict_warn_fn warn,
         return kh_fail(err, KH_EUSAGE, path, 0, 0,
                        "not a TABARI file (.project, .actors, .agents, "
                        ".verbs or .options)");
-    return read_one(d, path, kind, warn, ctx, err);
+    return read_one(d, path, kind, warn, ctx, err, 0);
 }
