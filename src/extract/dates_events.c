@@ -1,0 +1,194 @@
+/*
+ * dates_events.c - the date of each event.
+ *
+ * An event takes the date of the expression that governs its verb.  We
+ * have no parse tree, so clauses are read off the words, in one pass over
+ * the sentence, as a stack:
+ *   - a quotation opens a clause that its closing mark ends;
+ *   - "that", "because", "while", "if", "when" ... and a colon open a
+ *     clause that runs on to the end of the one around it;
+ *   - "which", "who", "whom", "whose", "where" open a relative clause that
+ *     the next comma ends ("ISIS, which occupied ... in 2014, ...");
+ *   - "a day after" (an expression that dates what follows it) opens a
+ *     clause like a relative one when it starts its clause ("A day after
+ *     the strike, the army ..."), else one that runs on;
+ *   - a semicolon ends every clause and starts an independent one.
+ * The expression that governs the verb is the nearest one (in words) in
+ * the verb's own clause; when that clause has none, the nearest in the
+ * clause around it, and so on out: a clause with no date of its own
+ * happened when its main clause did ("Al-Sudani said on Friday that the
+ * coalition had ..." dates both on Friday).  A date of the main clause
+ * never reaches into a clause that has its own, and a date inside a
+ * clause never reaches out of it ("ISIS, which took Mosul in 2014,
+ * attacked ..." does not date the attack in 2014).  A "since" date names
+ * the start of a period and governs nothing.  An event that no date
+ * governs keeps the date the coder gave it, the story date.
+ */
+#include "dates.h"
+#include "../tag/tag.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define MAXT 512
+#define MAXC 128
+
+typedef struct {
+    int16_t cl[MAXT];       /* clause of each token */
+    int16_t par[MAXC];      /* clause around each clause, -1 */
+    uint8_t closes[MAXC];   /* a comma ends it */
+    uint8_t quote[MAXC];    /* a closing quotation mark ends it */
+    int16_t mtok[MAXT];     /* first token of each date of the sentence */
+    int16_t mlast[MAXT];
+} clauses;
+
+static size_t tlen(const kh_token *t) { return t->end - t->start; }
+
+/* The token of t[0..n) that holds byte offset off. */
+static size_t token_at(const kh_token *t, size_t n, uint32_t off)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n ? lo : n - 1;
+}
+
+/* A date expression that dates the clause after it: "a day after". */
+static int dates_what_follows(const kh_doc *d, const kh_token *last)
+{
+    size_t n = tlen(last);
+    const char *s = d->text + last->start;
+    return (n == 5 && strncasecmp(s, "after", 5) == 0) ||
+           (n == 6 && strncasecmp(s, "before", 6) == 0);
+}
+
+static void segment(const kh_doc *d, const kh_token *t, size_t n,
+                    const kh_date_mention *m, size_t nm, clauses *c)
+{
+    int16_t stack[MAXC];
+    int depth = 0, nc = 1;
+    stack[0] = 0;
+    c->par[0] = -1;
+    c->closes[0] = c->quote[0] = 0;
+    size_t k = 0;   /* next date of the sentence */
+    for (size_t i = 0; i < n; i++) {
+        const kh_token *x = &t[i];
+        int open = 0, rel = 0, quote = 0;
+        int val, w = DW_NONE;
+        if (x->kind == KH_TOK_WORD)
+            w = kh_dates_word(d->text + x->start, tlen(x), &val);
+        int starts_date = k < nm && m[k].start == x->start;
+        if (starts_date) {
+            size_t last = token_at(t, n, m[k].end - 1);
+            if (dates_what_follows(d, &t[last])) {
+                open = 1;
+                rel = i == 0 || t[i - 1].kind == KH_TOK_PUNCT ||
+                      t[i - 1].kind == KH_TOK_QUOTE_OPEN;
+            }
+            k++;
+        }
+        if (x->kind == KH_TOK_QUOTE_OPEN) {
+            open = quote = 1;
+        } else if (x->kind == KH_TOK_QUOTE_CLOSE) {
+            c->cl[i] = stack[depth];
+            for (int j = depth; j > 0; j--)
+                if (c->quote[stack[j]]) {
+                    depth = j - 1;
+                    break;
+                }
+            continue;
+        } else if (x->kind == KH_TOK_PUNCT && tlen(x) == 1) {
+            char ch = d->text[x->start];
+            if (ch == ';' && nc < MAXC) {
+                c->par[nc] = -1;
+                c->closes[nc] = c->quote[nc] = 0;
+                depth = 0;
+                stack[0] = (int16_t)nc++;
+            } else if (ch == ',') {
+                c->cl[i] = stack[depth];
+                while (depth > 0 && c->closes[stack[depth]])
+                    depth--;
+                continue;
+            } else if (ch == ':') {
+                open = 1;
+            }
+        } else if (w == DW_REL) {
+            open = rel = 1;
+        } else if (w == DW_SUB || (w == DW_THAT && x->tag != KH_POS_DT)) {
+            open = 1;
+        }
+        if (open && nc < MAXC && depth + 1 < MAXC) {
+            c->par[nc] = stack[depth];
+            c->closes[nc] = (uint8_t)rel;
+            c->quote[nc] = (uint8_t)quote;
+            stack[++depth] = (int16_t)nc++;
+        }
+        c->cl[i] = stack[depth];
+    }
+}
+
+void kh_date_events(kh_doc *d)
+{
+    clauses cbuf;   /* about 3.5 kB */
+    clauses *c = &cbuf;
+    for (size_t i = 0; i < d->nevents;) {
+        uint32_t s = d->events[i].sentence;
+        size_t j = i;
+        while (j < d->nevents && d->events[j].sentence == s)
+            j++;
+        size_t mi = 0, hi = d->ndates;   /* the sentence's first date */
+        while (mi < hi) {
+            size_t mid = (mi + hi) / 2;
+            if (d->dates[mid].sentence < s)
+                mi = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t mj = mi;
+        while (mj < d->ndates && d->dates[mj].sentence == s)
+            mj++;
+        if (mj == mi || s >= d->nsents) {
+            i = j;
+            continue;   /* no date in the sentence: the coder's stands */
+        }
+        const kh_sentence *st = &d->sents[s];
+        const kh_token *t = d->tokens + st->tok_first;
+        size_t n = st->tok_end - st->tok_first;
+        if (n > MAXT)
+            n = MAXT;
+        size_t nm = mj - mi;
+        if (nm > MAXT)
+            nm = MAXT;
+        segment(d, t, n, d->dates + mi, nm, c);
+        for (size_t k = 0; k < nm; k++) {
+            c->mtok[k] = (int16_t)token_at(t, n, d->dates[mi + k].start);
+            c->mlast[k] = (int16_t)token_at(t, n, d->dates[mi + k].end - 1);
+        }
+        for (size_t e = i; e < j; e++) {
+            kh_event *ev = &d->events[e];
+            long v = (long)token_at(t, n, ev->verb_start);
+            long best = -1, bd = 0;
+            for (int cl = c->cl[v]; cl >= 0 && best < 0; cl = c->par[cl]) {
+                for (size_t k = 0; k < nm; k++) {
+                    const kh_date_mention *x = &d->dates[mi + k];
+                    if (x->since || c->cl[c->mtok[k]] != cl)
+                        continue;
+                    long dist = v < c->mtok[k] ? c->mtok[k] - v
+                                : v > c->mlast[k] ? v - c->mlast[k] : 0;
+                    if (best < 0 || dist < bd)
+                        best = (long)k, bd = dist;
+                }
+            }
+            if (best >= 0) {
+                kh_date_format(&d->dates[mi + best], ev->date, sizeof ev->date);
+                ev->date_ref = (int32_t)(mi + best);
+            }
+        }
+        i = j;
+    }
+}

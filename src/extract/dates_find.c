@@ -1,0 +1,947 @@
+/*
+ * dates_find.c - the date expressions of one sentence, before resolution.
+ *
+ * Each word of the sentence is classed once (dates_words.c), then a
+ * left-to-right scan tries, at each word, the one grammar of date
+ * expressions below and keeps the longest match:
+ *
+ *     expr   := prefix* head time?
+ *     prefix := the | early | mid | late | earlier | later
+ *             | the end/beginning/start/middle of (the)?
+ *             | last | next | this | coming | previous | following | same
+ *     head   := weekday | yesterday | today | tomorrow | tonight
+ *             | unit (week, month, year ...) | part of day (night ...)
+ *             | month | month day | day (of)? month | year | decade
+ *             | the Nth | N units ago/later/earlier/after/before
+ *     time   := at 12 noon (Iraq time) | at 3:30 p.m. | night | evening ...
+ *
+ * An absolute date (found earlier by kh_find_dates) is a head too, and a
+ * weekday written with one ("on Saturday (January 6, 2024)") makes one
+ * expression with it: the absolute date wins.  A time of day joins the day
+ * it is written with, before or after it ("at dawn today", "on the evening
+ * of Friday", "Sunday night"); alone ("at 12 noon Iraq time") it names no
+ * date and is skipped, so that its numbers are never read as a day or a
+ * year.
+ *
+ * What is not a date, and why the rules below look where they look:
+ * "May" the modal and "March" the verb are months only with a day number
+ * or a preposition before them ("in March", "since May"); "Sunday Times",
+ * "Good Friday", "Baghdad Today" (a capitalised word next to the weekday
+ * or "today", or the article's own source name) are names; "Fridays" is a
+ * habit; a four-digit number is a year only after a preposition of time
+ * ("in 2014", "since 2003") or as an adjective ("the 2014 elections"), and
+ * never before a plural noun ("2000 troops"); "2,500" is never one.
+ * Spans leave out the preposition ("on", "in", "at", "since"): "since" is
+ * kept as a flag instead.
+ */
+#include "dates.h"
+#include "../tag/tag.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define MAXT 512   /* sentences are at most 300 tokens (text.h) */
+
+typedef struct {
+    uint8_t cls;
+    int8_t val;
+    uint8_t cap;       /* capitalised word */
+    int32_t abs;       /* index in the absolute dates starting here, -1 */
+    uint32_t abs_end;  /* its end token (relative), when abs >= 0 */
+} tinfo;
+
+typedef struct {
+    kh_doc *d;
+    const kh_token *t;      /* the sentence's first token */
+    size_t n;               /* its tokens */
+    uint32_t sent;
+    const kh_date_mention *abs;
+    kh_dexprs *out;
+    size_t used;            /* tokens before this one are in an expression */
+    size_t first_out;       /* this sentence's first expression in out */
+    tinfo ti[MAXT];
+} ctx;
+
+/* ---- tokens ------------------------------------------------------------ */
+
+static size_t tlen(const kh_token *t) { return t->end - t->start; }
+
+static int cls(const ctx *c, size_t i)
+{
+    return i < c->n ? c->ti[i].cls : DW_NONE;
+}
+
+static int cval(const ctx *c, size_t i) { return c->ti[i].val; }
+
+static int is_punct(const ctx *c, size_t i, char ch)
+{
+    return i < c->n && c->t[i].kind == KH_TOK_PUNCT && tlen(&c->t[i]) == 1 &&
+           c->d->text[c->t[i].start] == ch;
+}
+
+static int is_prep(const ctx *c, size_t i, int p)
+{
+    return cls(c, i) == DW_PREP && cval(c, i) == p;
+}
+
+static int word_is(const ctx *c, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i < c->n && tlen(&c->t[i]) == n &&
+           strncasecmp(c->d->text + c->t[i].start, w, n) == 0;
+}
+
+static int tag(const ctx *c, size_t i) { return i < c->n ? c->t[i].tag : 0; }
+
+/* The value of a plain number token of up to 3 digits, else -1. */
+static int small_num(const ctx *c, size_t i)
+{
+    if (i >= c->n || c->t[i].kind != KH_TOK_NUMBER || tlen(&c->t[i]) > 3)
+        return -1;
+    const char *s = c->d->text + c->t[i].start;
+    int v = 0;
+    for (size_t k = 0; k < tlen(&c->t[i]); k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return -1;
+        v = v * 10 + (s[k] - '0');
+    }
+    return v;
+}
+
+/* A day of the month: 1-31 with an optional st, nd, rd, th; *ord says
+ * whether it had one. */
+static int day_num(const ctx *c, size_t i, int *ord)
+{
+    *ord = 0;
+    if (i >= c->n || c->t[i].kind != KH_TOK_NUMBER)
+        return 0;
+    const char *s = c->d->text + c->t[i].start;
+    size_t n = tlen(&c->t[i]), k = 0;
+    int v = 0;
+    while (k < n && k < 2 && s[k] >= '0' && s[k] <= '9')
+        v = v * 10 + (s[k++] - '0');
+    if (k == 0)
+        return 0;
+    if (k < n) {
+        if (n - k != 2 || (strncasecmp(s + k, "st", 2) &&
+                           strncasecmp(s + k, "nd", 2) &&
+                           strncasecmp(s + k, "rd", 2) &&
+                           strncasecmp(s + k, "th", 2)))
+            return 0;
+        *ord = 1;
+    }
+    return v >= 1 && v <= 31 ? v : 0;
+}
+
+/* A four-digit year 1800-2199 written alone in its token. */
+static int year_num(const ctx *c, size_t i)
+{
+    if (i >= c->n || c->t[i].kind != KH_TOK_NUMBER || tlen(&c->t[i]) != 4)
+        return 0;
+    const char *s = c->d->text + c->t[i].start;
+    int v = 0;
+    for (int k = 0; k < 4; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+        v = v * 10 + (s[k] - '0');
+    }
+    return v >= 1800 && v < 2200 ? v : 0;
+}
+
+/* "1990s": the decade's first year. */
+static int decade_num(const ctx *c, size_t i)
+{
+    if (i >= c->n || tlen(&c->t[i]) != 5)
+        return 0;
+    const char *s = c->d->text + c->t[i].start;
+    if (s[4] != 's' || s[3] != '0')
+        return 0;
+    int v = 0;
+    for (int k = 0; k < 4; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+        v = v * 10 + (s[k] - '0');
+    }
+    return v >= 1800 && v < 2200 ? v : 0;
+}
+
+/* A month name written with a capital. */
+static int month_at(const ctx *c, size_t i)
+{
+    return cls(c, i) == DW_MONTH && c->ti[i].cap ? cval(c, i) : 0;
+}
+
+/* "mid-October" or "mid-2014" in one token: the month (1-12) or the
+ * year. */
+static int mid_token(const ctx *c, size_t i)
+{
+    if (i >= c->n || c->t[i].kind != KH_TOK_WORD || tlen(&c->t[i]) < 7)
+        return 0;
+    const char *s = c->d->text + c->t[i].start;
+    size_t n = tlen(&c->t[i]);
+    if (strncasecmp(s, "mid-", 4) != 0)
+        return 0;
+    if (s[4] >= 'A' && s[4] <= 'Z')
+        return kh_month_name(s + 4, n - 4);
+    if (n == 8) {
+        int v = 0;
+        for (int k = 4; k < 8; k++) {
+            if (s[k] < '0' || s[k] > '9')
+                return 0;
+            v = v * 10 + (s[k] - '0');
+        }
+        return v >= 1800 && v < 2200 ? v : 0;
+    }
+    return 0;
+}
+
+/* Words that end a clause for future(): that, which, because ..., and
+ * quotation marks. */
+static int clause_edge(const ctx *c, size_t k)
+{
+    int x = c->ti[k].cls;
+    return x == DW_THAT || x == DW_SUB || x == DW_REL ||
+           c->t[k].kind == KH_TOK_QUOTE_OPEN ||
+           c->t[k].kind == KH_TOK_QUOTE_CLOSE;
+}
+
+/* The expression's clause looks forward: "will", "would", "expected"
+ * among the ten words before it or the four after it, in its clause
+ * ("said on Friday that talks would go on" speaks of a past Friday). */
+static int future(const ctx *c, size_t i0, size_t i1)
+{
+    for (size_t k = i0, lo = i0 > 10 ? i0 - 10 : 0; k-- > lo;) {
+        if (c->ti[k].cls == DW_FUT)
+            return 1;
+        if (clause_edge(c, k))
+            break;
+    }
+    for (size_t k = i1; k < c->n && k < i1 + 4; k++) {
+        if (c->ti[k].cls == DW_FUT)
+            return 1;
+        if (clause_edge(c, k))
+            break;
+    }
+    return 0;
+}
+
+/* A capitalised word that is no date word: "March Street", "Sunday
+ * Times". */
+static int name_word(const ctx *c, size_t i)
+{
+    return i < c->n && c->ti[i].cap && c->ti[i].cls == DW_NONE &&
+           c->t[i].kind == KH_TOK_WORD;
+}
+
+/* ---- times of day ------------------------------------------------------ */
+
+/* A time of day at i: "12 noon", "3:30 p.m.", "3pm", "11:40", "noon",
+ * "dawn", "the evening", "the early hours", with a zone after it ("Iraq
+ * time", "local time", "GMT").  Returns its end, 0 when there is none. */
+static size_t time_at(const ctx *c, size_t i, uint8_t *part, int16_t *clock)
+{
+    size_t k = i;
+    *part = 0;
+    *clock = -1;
+    if (cls(c, k) == DW_THE)
+        k++;
+    if (cls(c, k) == DW_EARLY &&
+        ((cls(c, k + 1) == DW_UNIT && cval(c, k + 1) == DU_HOUR &&
+          word_is(c, k + 1, "hours")) ||
+         (cls(c, k + 1) == DW_PART && cval(c, k + 1) == DT_MORNING))) {
+        *part = DT_EARLY_MORNING;
+        k += 2;
+    } else if (cls(c, k) == DW_PART) {
+        *part = (uint8_t)cval(c, k);
+        k++;
+    } else if (k == i && k < c->n && c->t[k].kind == KH_TOK_NUMBER) {
+        const char *s = c->d->text + c->t[k].start;
+        size_t n = tlen(&c->t[k]), p = 0;
+        int h = 0, mi = 0, pm = -1;
+        while (p < n && p < 2 && s[p] >= '0' && s[p] <= '9')
+            h = h * 10 + (s[p++] - '0');
+        if (p == 0)
+            return 0;
+        if (p < n && s[p] == ':') {
+            if (n - p < 3 || s[p + 1] < '0' || s[p + 1] > '5' ||
+                s[p + 2] < '0' || s[p + 2] > '9')
+                return 0;
+            mi = (s[p + 1] - '0') * 10 + (s[p + 2] - '0');
+            p += 3;
+        }
+        if (p + 2 == n && (!strncasecmp(s + p, "am", 2) ||
+                           !strncasecmp(s + p, "pm", 2)))
+            pm = (s[p] | 32) == 'p', p += 2;
+        if (p != n || h > 23)
+            return 0;
+        int colon = memchr(s, ':', n) != NULL;
+        k++;
+        if (pm < 0 && cls(c, k) == DW_AMPM)
+            pm = cval(c, k) != 0, k++;
+        if (pm < 0 && cls(c, k) == DW_PART &&
+            (cval(c, k) == DT_NOON || cval(c, k) == DT_MIDNIGHT) && h == 12) {
+            *part = (uint8_t)cval(c, k);
+            k++;
+        } else if (pm >= 0) {
+            if (h < 1 || h > 12)
+                return 0;
+            h = h % 12 + (pm ? 12 : 0);
+        } else if (!colon) {
+            return 0;   /* a bare number is no time */
+        }
+        *clock = (int16_t)(h * 60 + mi);
+    } else {
+        return 0;
+    }
+    if (*part == DT_NOON)
+        *clock = 12 * 60;
+    else if (*part == DT_MIDNIGHT)
+        *clock = 0;
+    /* the zone: GMT, local time, Iraq time */
+    if (cls(c, k) == DW_ZONE)
+        k++;
+    else if (k + 1 < c->n && cls(c, k + 1) == DW_TIME &&
+             (word_is(c, k, "local") || (c->ti[k].cap && cls(c, k) == 0)))
+        k += 2;
+    return k;
+}
+
+/* ---- expressions ------------------------------------------------------- */
+
+static kh_dexpr *push(ctx *c, size_t t0, size_t t1, int kind)
+{
+    kh_dexprs *o = c->out;
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 16;
+        o->v = kh_xrealloc(o->v, o->cap * sizeof *o->v);
+    }
+    kh_dexpr *x = &o->v[o->n++];
+    memset(x, 0, sizeof *x);
+    x->t0 = (uint32_t)t0;
+    x->t1 = (uint32_t)t1;
+    x->kind = (uint8_t)kind;
+    x->clock = -1;
+    x->sentence = c->sent;
+    return x;
+}
+
+/* What was read before the head. */
+typedef struct {
+    size_t start;      /* the first token of the expression */
+    int the;           /* "the" came first */
+    int mod;           /* KH_DMOD_* */
+    int of;            /* "the end of": the head may take "the" */
+    int rel;           /* DW_LAST, DW_NEXT, DW_THIS, DW_COMING, DW_PAST,
+                          DW_PREVIOUS, DW_FOLLOWING, DW_SAME, DW_THAT */
+    int comp;          /* DW_EARLIER or DW_LATER ("earlier this week") */
+} prefix;
+
+static size_t read_prefix(const ctx *c, size_t i, prefix *p)
+{
+    memset(p, 0, sizeof *p);
+    p->start = i;
+    size_t k = i;
+    if (cls(c, k) == DW_THE)
+        p->the = 1, k++;
+    int x = cls(c, k);
+    if (x == DW_EARLY || x == DW_MID || x == DW_LATE) {
+        p->mod = x == DW_EARLY ? KH_DMOD_EARLY
+                 : x == DW_MID ? KH_DMOD_MID : KH_DMOD_LATE;
+        k++;
+        if (x != DW_MID && is_prep(c, k, DP_ON) && cls(c, k + 1) == DW_WDAY)
+            k++;   /* late on Saturday */
+    } else if ((x == DW_END || x == DW_BEGIN || x == DW_MIDDLE) && p->the &&
+               is_prep(c, k + 1, DP_OF)) {
+        p->mod = x == DW_END ? KH_DMOD_LATE
+                 : x == DW_BEGIN ? KH_DMOD_EARLY : KH_DMOD_MID;
+        p->of = 1;
+        p->the = 0;
+        k += 2;
+        if (cls(c, k) == DW_THE)
+            p->the = 1, k++;
+    } else if ((x == DW_EARLIER || x == DW_LATER) && !p->the) {
+        p->comp = x;
+        k++;
+        if (is_prep(c, k, DP_IN) && cls(c, k + 1) == DW_THE)
+            k += 2, p->the = 1;   /* earlier in the week */
+    }
+    x = cls(c, k);
+    if (x == DW_LAST || x == DW_NEXT || x == DW_THIS || x == DW_COMING ||
+        x == DW_PAST || x == DW_PREVIOUS || x == DW_FOLLOWING ||
+        x == DW_SAME || x == DW_THAT) {
+        p->rel = x;
+        k++;
+        if (x == DW_THIS && cls(c, k) == DW_COMING)
+            p->rel = DW_COMING, k++;
+    }
+    return k;
+}
+
+/* The direction of a weekday, month or day of the month. */
+static int direction(const ctx *c, const prefix *p, size_t h1)
+{
+    switch (p->rel) {
+    case DW_LAST: case DW_PAST: case DW_PREVIOUS:
+        return DD_LAST;
+    case DW_NEXT: case DW_COMING: case DW_FOLLOWING:
+        return DD_NEXT;
+    default:
+        return future(c, p->start, h1) ? DD_FUT : DD_PAST;
+    }
+}
+
+/* Words that name the period a year is of: "the summer of 2014". */
+static int period_noun(const ctx *c, size_t i)
+{
+    static const char *const w[] = {"summer", "spring", "autumn", "winter",
+                                    "fall", "half", "quarter", "year"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (word_is(c, i, w[k]))
+            return 1;
+    return 0;
+}
+
+/* Nouns that a year may stand before as an adjective although they are
+ * plural: "the 2014 elections". */
+static int event_plural(const ctx *c, size_t i)
+{
+    static const char *const w[] = {"elections", "polls", "games", "talks",
+                                    "protests", "riots", "floods", "accords",
+                                    "negotiations", "uprisings", "olympics"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (word_is(c, i, w[k]))
+            return 1;
+    return 0;
+}
+
+/* The expression ending at token 'prev_end' just before i, when it is a
+ * year or a month: "between 2014 and 2016", "from March to May". */
+static int range_before(const ctx *c, size_t i, int kind)
+{
+    if (c->out->n <= c->first_out || i < 2)
+        return 0;
+    const kh_dexpr *x = &c->out->v[c->out->n - 1];
+    return x->t1 == i - 1 && (x->kind == kind || x->kind == DR_ABS);
+}
+
+/* The preposition or word before the expression allows a bare year or
+ * month there. */
+static int time_context(const ctx *c, const prefix *p, int kind)
+{
+    if (p->mod || p->rel || p->comp)
+        return 1;
+    size_t s = p->start;
+    if (s == 0)
+        return 0;
+    if (cls(c, s - 1) != DW_PREP)   /* before 2014, after 2003 */
+        return kind == DR_YEAR && (cls(c, s - 1) == DW_BEFORE ||
+                                   cls(c, s - 1) == DW_AFTER);
+    switch (cval(c, s - 1)) {
+    case DP_IN: case DP_SINCE: case DP_BY: case DP_UNTIL: case DP_DURING:
+    case DP_FROM: case DP_THROUGH: case DP_BETWEEN: case DP_AROUND:
+        return 1;
+    case DP_TO: case DP_AND:
+        return range_before(c, s, kind);
+    case DP_OF:
+        return s >= 2 && period_noun(c, s - 2);
+    default:
+        return 0;
+    }
+}
+
+/* A weekday at h is a name, not a date: "Good Friday", "the Sunday
+ * Times", "Bloody Sunday". */
+static int weekday_is_name(const ctx *c, const prefix *p, size_t h)
+{
+    if (p->start < h)
+        return 0;   /* "last Friday", "early Sunday" */
+    if (h > 0 && cls(c, h - 1) == DW_EVERY)
+        return 1;   /* "every Friday": a habit */
+    if (h > 0 && name_word(c, h - 1))
+        return 1;
+    if (name_word(c, h + 1) && h > 0 &&
+        (cls(c, h - 1) == DW_THE || cls(c, h - 1) == DW_NUM ||
+         word_is(c, h - 1, "'s") || word_is(c, h - 1, "\xe2\x80\x99s")))
+        return 1;
+    return 0;
+}
+
+/* "today" in the article's own source name ("Baghdad today"), or
+ * "Today" after a capitalised word ("Russia Today", "USA Today"). */
+static int today_is_name(const ctx *c, size_t h)
+{
+    if (h > 0 && c->ti[h].cap && c->ti[h - 1].cap &&
+        c->t[h - 1].kind == KH_TOK_WORD)
+        return 1;
+    const char *src = c->d->source;
+    if (!src)
+        return 0;
+    size_t n = strlen(src);
+    uint32_t end = c->t[h].end;
+    return n > 5 && end >= n && strncasecmp(src + n - 5, "today", 5) == 0 &&
+           strncasecmp(c->d->text + end - n, src, n) == 0;
+}
+
+/* A weekday, month and day, or day and month, without a year at i:
+ * "January 5", "5 January", "5th of January".  Returns the end. */
+static size_t month_day_at(const ctx *c, size_t i, int *m, int *dd)
+{
+    int ord;
+    if ((*m = month_at(c, i)) != 0 && (*dd = day_num(c, i + 1, &ord)) != 0 &&
+        !name_word(c, i + 2) &&
+        !year_num(c, i + 2) && !(is_punct(c, i + 2, ',') && year_num(c, i + 3)))
+        return i + 2;
+    if ((*dd = day_num(c, i, &ord)) != 0) {
+        size_t k = i + 1;
+        if (is_prep(c, k, DP_OF))
+            k++;
+        if ((*m = month_at(c, k)) != 0 && !name_word(c, k + 1))
+            return k + 1;   /* not "12 of March Street" */
+    }
+    return 0;
+}
+
+/* ---- the grammar ------------------------------------------------------- */
+
+/* After a day at [.., *end): a time written with it ("Sunday night",
+ * "on Friday at 12 noon", "yesterday evening"), and before it ("at dawn
+ * today", "on the evening of Friday").  Moves the span's ends. */
+static void attach_time(const ctx *c, kh_dexpr *x, size_t *start, size_t *end)
+{
+    uint8_t part;
+    int16_t clock;
+    size_t k = *end, e;
+    if (!x->part && x->clock < 0) {
+        if (cls(c, k) == DW_PART && (e = time_at(c, k, &part, &clock)) != 0) {
+            x->part = part, x->clock = clock, *end = e;
+        } else {
+            size_t j = is_punct(c, k, ',') ? k + 1 : k;
+            size_t h = j + 1;
+            if (is_prep(c, j, DP_AT) && is_prep(c, h, DP_AROUND))
+                h++;
+            if ((is_prep(c, j, DP_AT) || is_prep(c, j, DP_IN)) &&
+                (e = time_at(c, h, &part, &clock)) != 0 &&
+                (is_prep(c, j, DP_AT) || cls(c, h) == DW_THE)) {
+                x->part = part, x->clock = clock, *end = e;
+            }
+        }
+    }
+    if (x->part || x->clock >= 0)
+        return;
+    size_t lo = *start > 7 ? *start - 7 : 0;
+    if (lo < c->used)
+        lo = c->used;
+    size_t best = *start;
+    for (size_t j = *start; j-- > lo;) {
+        e = time_at(c, j, &part, &clock);
+        if (e && (e == *start || (e + 1 == *start &&
+                                  (is_prep(c, e, DP_OF) ||
+                                   is_prep(c, e, DP_ON) ||
+                                   is_punct(c, e, ','))))) {
+            best = j;
+            x->part = part, x->clock = clock;
+        }
+    }
+    *start = best;
+}
+
+/* Closes an expression: its time, its "since", its byte span. */
+static size_t finish(ctx *c, kh_dexpr *x, size_t start, size_t end)
+{
+    if (x->kind != DR_YEAR && x->kind != DR_DECADE && x->kind != DR_MONTH &&
+        !(x->kind == DR_ABS && x->gran != KH_GRAN_DAY) &&
+        !(x->kind == DR_STORY && x->unit != KH_GRAN_DAY) &&
+        !(x->kind == DR_ANCHOR && x->unit != KH_GRAN_DAY))
+        attach_time(c, x, &start, &end);
+    if (start > 0 && is_prep(c, start - 1, DP_SINCE))
+        x->since = 1;
+    x->t0 = (uint32_t)start;
+    x->t1 = (uint32_t)end;
+    x->start = c->t[start].start;
+    x->end = c->t[end - 1].end;
+    c->used = end;
+    return end;
+}
+
+/* The absolute date that starts at token k, taken whole. */
+static kh_dexpr *take_abs(ctx *c, size_t k, size_t start, size_t *end)
+{
+    const kh_date_mention *a = &c->abs[c->ti[k].abs];
+    kh_dexpr *x = push(c, start, c->ti[k].abs_end, DR_ABS);
+    x->y = a->year, x->m = a->month, x->d = a->day, x->gran = a->gran;
+    *end = c->ti[k].abs_end;
+    return x;
+}
+
+/* The weekday at h, with what comes after it. */
+static size_t weekday(ctx *c, const prefix *p, size_t h)
+{
+    if (weekday_is_name(c, p, h))
+        return 0;
+    size_t k = h + 1;
+    uint8_t part = 0;
+    int16_t clock = -1;
+    size_t e;
+    if (cls(c, k) == DW_PART && (e = time_at(c, k, &part, &clock)) != 0)
+        k = e;
+    /* Saturday (January 6, 2024); Friday, 5/1/2024; Friday, corresponding
+     * to January 5: the absolute date wins. */
+    size_t j = k, close = 0;
+    if (is_punct(c, j, '('))
+        j++, close = 1;
+    else if (is_punct(c, j, ','))
+        j++;
+    if (cls(c, j) == DW_CORR && is_prep(c, j + 1, DP_TO))
+        j += 2;
+    int m, dd;
+    size_t me;
+    kh_dexpr *x;
+    if (j < c->n && c->ti[j].abs >= 0) {
+        x = take_abs(c, j, p->start, &e);
+        if (close && is_punct(c, e, ')'))
+            e++;
+    } else if ((me = month_day_at(c, j, &m, &dd)) != 0) {
+        x = push(c, p->start, me, DR_MD);
+        x->m = m, x->d = dd;
+        x->dir = (uint8_t)direction(c, p, me);
+        e = me;
+        if (close && is_punct(c, e, ')'))
+            e++;
+    } else {
+        x = push(c, p->start, k, DR_WDAY);
+        x->w = cval(c, h);
+        x->dir = (uint8_t)direction(c, p, k);
+        e = k;
+    }
+    x->part = part, x->clock = clock;
+    if (p->mod == KH_DMOD_EARLY || p->mod == KH_DMOD_LATE)
+        x->mod = (uint8_t)p->mod;
+    return finish(c, x, p->start, e);
+}
+
+/* N units ago / later / earlier / after / before, at h (the number, or
+ * the unit when none is written: "the day after", "hours later"). */
+static size_t offset(ctx *c, const prefix *p, size_t h)
+{
+    int num = -1;
+    size_t u = h;
+    if (cls(c, h) == DW_NUM)
+        num = cval(c, h), u = h + 1;
+    else if (small_num(c, h) > 0)
+        num = small_num(c, h), u = h + 1;
+    if (cls(c, u) != DW_UNIT)
+        return 0;
+    int unit = cval(c, u);
+    if (num < 0) {
+        if (p->the && unit == KH_GRAN_DAY && word_is(c, u, "day"))
+            num = 1;       /* the day after */
+        else if (unit == DU_HOUR)
+            num = 0;       /* hours later */
+        else
+            return 0;      /* "days later": how many? */
+    } else if (p->the || p->rel) {
+        return 0;          /* "the two days after", "the last two days" */
+    }
+    size_t w = u + 1;
+    int rel = cls(c, w);
+    int bare = w + 1 >= c->n || c->t[w + 1].kind == KH_TOK_PUNCT ||
+               c->t[w + 1].kind == KH_TOK_QUOTE_CLOSE;
+    if (unit == DU_HOUR) {   /* 48 hours later: two days; minutes: none */
+        num = word_is(c, u, "hours") || word_is(c, u, "hour") ? num / 24 : 0;
+        unit = KH_GRAN_DAY;
+    } else if (unit == KH_GRAN_WEEK && rel != DW_AGO) {
+        num *= 7;   /* "a week later" is a day: the anchor's, 7 on */
+        unit = KH_GRAN_DAY;
+    }
+    kh_dexpr *x;
+    if (rel == DW_AGO) {
+        x = push(c, p->start, w + 1, DR_STORY);
+        x->n = -num;
+    } else if (rel == DW_LATER || ((rel == DW_AFTER) && bare)) {
+        x = push(c, p->start, w + 1, DR_ANCHOR);
+        x->n = num;
+    } else if (rel == DW_EARLIER || ((rel == DW_BEFORE) && bare)) {
+        x = push(c, p->start, w + 1, DR_ANCHOR);
+        x->n = -num;
+    } else if (rel == DW_AFTER || rel == DW_BEFORE) {
+        x = push(c, p->start, w + 1, DR_AFTER);
+        x->n = rel == DW_AFTER ? -num : num;
+    } else {
+        return 0;
+    }
+    x->unit = (uint8_t)unit;
+    return finish(c, x, p->start, w + 1);
+}
+
+/* A unit or a part of the day after last, this, next, the previous ...:
+ * "last week", "the next day", "this morning", "last night". */
+static size_t unit_rel(ctx *c, const prefix *p, size_t h)
+{
+    int x_cls = cls(c, h), v = cval(c, h);
+    int kind, n = 0, unit = KH_GRAN_DAY, part = 0;
+    if (p->rel == DW_THAT && !p->comp && p->start > 0 &&
+        cls(c, p->start - 1) != DW_PREP &&
+        c->t[p->start - 1].kind != KH_TOK_PUNCT)
+        return 0;   /* "said that night raids ...": a conjunction */
+    if (x_cls == DW_PART) {
+        part = v;
+        if (p->rel == DW_LAST && v == DT_NIGHT)
+            kind = DR_STORY, n = -1;
+        else if (p->rel == DW_THIS && !p->the)
+            kind = DR_STORY, n = 0;
+        else if (p->the && (p->rel == DW_NEXT || p->rel == DW_FOLLOWING))
+            kind = DR_ANCHOR, n = 1;
+        else if ((p->the && p->rel == DW_SAME) || p->rel == DW_THAT)
+            kind = DR_ANCHOR, n = 0;
+        else
+            return 0;
+    } else {
+        if (v == DU_HOUR || word_is(c, h, "days") || word_is(c, h, "weeks") ||
+            word_is(c, h, "months") || word_is(c, h, "years"))
+            return 0;   /* "the past two weeks" is a period, not a date */
+        unit = v;
+        if (p->the && (p->rel == DW_NEXT || p->rel == DW_FOLLOWING))
+            kind = DR_ANCHOR, n = 1;
+        else if (p->the && p->rel == DW_PREVIOUS)
+            kind = DR_ANCHOR, n = -1;
+        else if (((p->the && p->rel == DW_SAME) || p->rel == DW_THAT) &&
+                 unit == KH_GRAN_DAY)
+            kind = DR_ANCHOR, n = 0;
+        else if (unit == KH_GRAN_DAY)
+            return 0;   /* "last day", "this day" */
+        else if (!p->the && p->rel == DW_LAST)
+            kind = DR_STORY, n = -1;
+        else if (!p->the && (p->rel == DW_NEXT || p->rel == DW_COMING))
+            kind = DR_STORY, n = 1;
+        else if (!p->the && p->rel == DW_THIS)
+            kind = DR_STORY, n = 0;
+        else if (p->of && p->the && !p->rel)
+            kind = DR_STORY, n = 0;   /* the end of the year */
+        else
+            return 0;
+    }
+    kh_dexpr *x = push(c, p->start, h + 1, kind);
+    x->n = n;
+    x->unit = (uint8_t)unit;
+    x->part = (uint8_t)part;
+    if (part == DT_NOON)
+        x->clock = 12 * 60;
+    else if (part == DT_MIDNIGHT)
+        x->clock = 0;
+    if (unit != KH_GRAN_DAY)
+        x->mod = (uint8_t)p->mod;
+    return finish(c, x, p->start, h + 1);
+}
+
+/* The expression at i, pushed; returns its end, or 0. */
+static size_t match_at(ctx *c, size_t i)
+{
+    if (c->ti[i].abs >= 0) {
+        size_t e;
+        kh_dexpr *x = take_abs(c, i, i, &e);
+        return finish(c, x, i, e);
+    }
+    prefix p;
+    size_t h = read_prefix(c, i, &p);
+    if (h >= c->n)
+        return 0;
+    int x_cls = cls(c, h), v = cval(c, h);
+    kh_dexpr *x;
+    int m, dd, y, ord;
+    size_t e;
+
+    if (x_cls == DW_WDAY && c->ti[h].cap && !p.the && !p.comp)
+        return weekday(c, &p, h);
+    if ((x_cls == DW_DEIC || x_cls == DW_TONIGHT) && !p.the && !p.rel) {
+        if (v == 0 && x_cls == DW_DEIC && today_is_name(c, h))
+            return 0;
+        if (p.mod == KH_DMOD_MID || p.of)
+            return 0;
+        x = push(c, i, h + 1, DR_STORY);
+        x->n = x_cls == DW_DEIC ? v : 0;
+        x->unit = KH_GRAN_DAY;
+        if (x_cls == DW_TONIGHT)
+            x->part = DT_NIGHT;
+        x->mod = (uint8_t)p.mod;
+        return finish(c, x, i, h + 1);
+    }
+    /* the day before yesterday, the day after tomorrow */
+    if (p.the && !p.rel && word_is(c, h, "day") &&
+        (cls(c, h + 1) == DW_BEFORE || cls(c, h + 1) == DW_AFTER) &&
+        cls(c, h + 2) == DW_DEIC && cval(c, h + 2) != 0) {
+        x = push(c, i, h + 3, DR_STORY);
+        x->n = cval(c, h + 2) * 2;
+        x->unit = KH_GRAN_DAY;
+        return finish(c, x, i, h + 3);
+    }
+    if ((x_cls == DW_NUM || small_num(c, h) > 0 || x_cls == DW_UNIT) &&
+        !p.mod && !p.comp && (e = offset(c, &p, h)) != 0)
+        return e;
+    if ((x_cls == DW_UNIT || x_cls == DW_PART) && (p.rel || p.of) &&
+        (e = unit_rel(c, &p, h)) != 0)
+        return e;
+    /* January 5, 5 January, 5th of January (no year: absolute ones are
+     * taken whole above) */
+    if (!p.the && (e = month_day_at(c, h, &m, &dd)) != 0) {
+        x = push(c, i, e, DR_MD);
+        x->m = m, x->d = dd;
+        x->dir = (uint8_t)direction(c, &p, e);
+        x->mod = (uint8_t)(p.mod == KH_DMOD_EARLY || p.mod == KH_DMOD_LATE
+                               ? p.mod : 0);
+        return finish(c, x, i, e);
+    }
+    /* in March, last March, mid-October, early January */
+    if ((m = month_at(c, h)) != 0 || (p.start == h && (m = mid_token(c, h)) >= 1 &&
+                                      m <= 12)) {
+        if (m && mid_token(c, h))
+            p.mod = KH_DMOD_MID;
+        if (!time_context(c, &p, DR_MONTH) || name_word(c, h + 1))
+            return 0;
+        x = push(c, i, h + 1, DR_MONTH);
+        x->m = m;
+        x->dir = (uint8_t)direction(c, &p, h + 1);
+        x->mod = (uint8_t)p.mod;
+        return finish(c, x, i, h + 1);
+    }
+    /* in 2014, mid-2014, the 2014 elections */
+    if ((y = year_num(c, h)) != 0 || (p.start == h && (y = mid_token(c, h)) > 12)) {
+        if (mid_token(c, h))
+            p.mod = KH_DMOD_MID;
+        int nx = tag(c, h + 1);
+        int next_ok = !(nx == KH_POS_NNS && !event_plural(c, h + 1)) &&
+                      !(h + 1 < c->n && c->t[h + 1].kind == KH_TOK_SYMBOL) &&
+                      !word_is(c, h + 1, "percent");
+        int adj = h > 0 && (cls(c, h - 1) == DW_THE || word_is(c, h - 1, "'s") ||
+                            tag(c, h - 1) == KH_POS_PRPS) &&
+                  y >= 1900 && y <= 2100 && h + 1 < c->n &&
+                  (kh_pos_is_noun(nx) || kh_pos_is_adj(nx));
+        if (p.rel || !next_ok)
+            return 0;
+        if (adj) {
+            p.start = h;   /* "the" is the noun's, not the year's */
+            p.the = 0;
+        } else if (p.the && !p.of) {
+            return 0;
+        } else if (!time_context(c, &p, DR_YEAR)) {
+            return 0;
+        }
+        x = push(c, p.start, h + 1, DR_YEAR);
+        x->y = y;
+        x->mod = (uint8_t)p.mod;
+        return finish(c, x, p.start, h + 1);
+    }
+    /* the 1990s, the early 2000s */
+    if (p.the && !p.rel && (y = decade_num(c, h)) != 0) {
+        x = push(c, i, h + 1, DR_DECADE);
+        x->y = y;
+        x->mod = (uint8_t)p.mod;
+        return finish(c, x, i, h + 1);
+    }
+    /* on the 5th, the 5th of this month */
+    if (p.the && !p.rel && !p.mod && (dd = day_num(c, h, &ord)) != 0 && ord &&
+        i > 0 && (is_prep(c, i - 1, DP_ON) || is_prep(c, i - 1, DP_SINCE) ||
+                  is_prep(c, i - 1, DP_BY) || is_prep(c, i - 1, DP_UNTIL) ||
+                  is_prep(c, i - 1, DP_FROM) || cls(c, i - 1) == DW_BEFORE ||
+                  cls(c, i - 1) == DW_AFTER)) {
+        size_t k = h + 1;
+        int months = 0, fixed = 0;
+        if (is_prep(c, k, DP_OF) && cls(c, k + 2) == DW_UNIT &&
+            cval(c, k + 2) == KH_GRAN_MONTH) {
+            int r = cls(c, k + 1);
+            if (r == DW_THIS || r == DW_THE)
+                fixed = 1;
+            else if (r == DW_LAST || r == DW_PREVIOUS)
+                fixed = 1, months = -1;
+            else if (r == DW_NEXT)
+                fixed = 1, months = 1;
+            else
+                return 0;
+            k += 3;
+        } else if (k < c->n && c->t[k].kind != KH_TOK_PUNCT &&
+                   !(is_prep(c, k, DP_AT)) && cls(c, k) != DW_PART) {
+            return 0;   /* "the 5th floor", "the 3rd time" */
+        }
+        x = push(c, i, k, DR_DOM);
+        x->d = dd;
+        x->n = months;
+        x->dir = fixed ? DD_PAST : (uint8_t)direction(c, &p, k);
+        x->unit = (uint8_t)fixed;
+        return finish(c, x, i, k);
+    }
+    return 0;
+}
+
+/* Standalone times ("at 12 noon Iraq time") are passed over whole. */
+static size_t skip_time(const ctx *c, size_t i)
+{
+    uint8_t part;
+    int16_t clock;
+    size_t e;
+    if (is_prep(c, i, DP_AT)) {
+        size_t k = is_prep(c, i + 1, DP_AROUND) ? i + 2 : i + 1;
+        if ((e = time_at(c, k, &part, &clock)) != 0 && clock >= 0)
+            return e;
+    }
+    return 0;
+}
+
+void kh_dates_find_sentence(kh_doc *d, size_t s, const kh_date_mention *abs,
+                            size_t nabs, kh_dexprs *out)
+{
+    ctx c_;   /* about 6 kB: the stack holds it */
+    ctx *c = &c_;
+    const kh_sentence *st = &d->sents[s];
+    size_t n = st->tok_end - st->tok_first;
+    if (n > MAXT)
+        n = MAXT;
+    c->d = d;
+    c->t = d->tokens + st->tok_first;
+    c->n = n;
+    c->sent = (uint32_t)s;
+    c->abs = abs;
+    c->out = out;
+    c->used = 0;
+    c->first_out = out->n;
+    /* absolute dates of this sentence, by their first token */
+    size_t k = 0;
+    while (k < nabs && abs[k].start < c->t[0].start)
+        k++;
+    int any = 0;
+    for (size_t i = 0; i < n; i++) {
+        const kh_token *t = &c->t[i];
+        tinfo *ti = &c->ti[i];
+        int val = 0;
+        ti->abs = -1;
+        ti->cls = DW_NONE;
+        if (t->kind == KH_TOK_WORD || t->kind == KH_TOK_ABBREV)
+            ti->cls = (uint8_t)kh_dates_word(d->text + t->start, tlen(t), &val);
+        ti->val = (int8_t)val;
+        ti->cap = (t->flags & KH_TF_UPPER) != 0;
+        while (k < nabs && abs[k].start < t->start)
+            k++;
+        if (k < nabs && abs[k].start == t->start) {
+            size_t j = i;
+            while (j < n && c->t[j].end < abs[k].end)
+                j++;
+            if (j < n) {
+                ti->abs = (int32_t)k;
+                ti->abs_end = (uint32_t)(j + 1);
+            }
+        }
+        if (ti->cls > DW_NONE && ti->cls <= DW_PART && ti->cls != DW_NUM &&
+            ti->cls != DW_WDAYS)
+            any = 1;
+        else if (ti->abs >= 0 || t->kind == KH_TOK_NUMBER ||
+                 (t->kind == KH_TOK_WORD && tlen(t) >= 7 &&
+                  (d->text[t->start] | 32) == 'm'))
+            any = 1;
+    }
+    if (!any)
+        return;   /* most sentences: no word that can head a date */
+    for (size_t i = 0; i < n;) {
+        size_t e = match_at(c, i);
+        if (!e)
+            e = skip_time(c, i);
+        i = e > i ? e : i + 1;
+    }
+}

@@ -1,0 +1,201 @@
+/*
+ * dates_words.c - the words of date expressions and their classes.
+ *
+ * One sorted table, searched by bisection on the lower-cased word: the
+ * matcher classes every word of a sentence once, so this is the stage's
+ * hot loop, and most words are rejected by their length before any
+ * comparison.  Month names come from kh_month_name (abbreviations too).
+ */
+#include "dates.h"
+
+#include <string.h>
+
+const char *const kh_dates_part_name[] = {
+    "", "dawn", "early morning", "morning", "noon", "afternoon", "evening",
+    "night", "midnight",
+};
+
+typedef struct {
+    const char *w;
+    uint8_t cls;
+    int8_t val;
+} dword;
+
+/* Sorted by strcmp (tests/unit/test_dates.c checks it). */
+static const dword words[] = {
+    {"'ll", DW_FUT, 0},
+    {"a", DW_NUM, 1},
+    {"a.m.", DW_AMPM, 0},
+    {"after", DW_AFTER, 0},
+    {"afternoon", DW_PART, DT_AFTERNOON},
+    {"afterwards", DW_LATER, 0},
+    {"ago", DW_AGO, 0},
+    {"although", DW_SUB, 0},
+    {"am", DW_AMPM, 0},
+    {"an", DW_NUM, 1},
+    {"and", DW_PREP, DP_AND},
+    {"around", DW_PREP, DP_AROUND},
+    {"at", DW_PREP, DP_AT},
+    {"because", DW_SUB, 0},
+    {"before", DW_BEFORE, 0},
+    {"beginning", DW_BEGIN, 0},
+    {"between", DW_PREP, DP_BETWEEN},
+    {"by", DW_PREP, DP_BY},
+    {"coming", DW_COMING, 0},
+    {"corresponding", DW_CORR, 0},
+    {"dawn", DW_PART, DT_DAWN},
+    {"day", DW_UNIT, KH_GRAN_DAY},
+    {"daybreak", DW_PART, DT_DAWN},
+    {"days", DW_UNIT, KH_GRAN_DAY},
+    {"due", DW_FUT, 0},
+    {"during", DW_PREP, DP_DURING},
+    {"dusk", DW_PART, DT_EVENING},
+    {"each", DW_EVERY, 0},
+    {"earlier", DW_EARLIER, 0},
+    {"early", DW_EARLY, 0},
+    {"eight", DW_NUM, 8},
+    {"eleven", DW_NUM, 11},
+    {"end", DW_END, 0},
+    {"evening", DW_PART, DT_EVENING},
+    {"every", DW_EVERY, 0},
+    {"expected", DW_FUT, 0},
+    {"five", DW_NUM, 5},
+    {"following", DW_FOLLOWING, 0},
+    {"for", DW_PREP, DP_FOR},
+    {"four", DW_NUM, 4},
+    {"friday", DW_WDAY, 4},
+    {"fridays", DW_WDAYS, 4},
+    {"from", DW_PREP, DP_FROM},
+    {"gmt", DW_ZONE, 0},
+    {"hour", DW_UNIT, DU_HOUR},
+    {"hours", DW_UNIT, DU_HOUR},
+    {"if", DW_SUB, 0},
+    {"in", DW_PREP, DP_IN},
+    {"last", DW_LAST, 0},
+    {"late", DW_LATE, 0},
+    {"later", DW_LATER, 0},
+    {"mid", DW_MID, 0},
+    {"midday", DW_PART, DT_NOON},
+    {"middle", DW_MIDDLE, 0},
+    {"midnight", DW_PART, DT_MIDNIGHT},
+    {"minute", DW_UNIT, DU_HOUR},
+    {"minutes", DW_UNIT, DU_HOUR},
+    {"monday", DW_WDAY, 0},
+    {"mondays", DW_WDAYS, 0},
+    {"month", DW_UNIT, KH_GRAN_MONTH},
+    {"months", DW_UNIT, KH_GRAN_MONTH},
+    {"morning", DW_PART, DT_MORNING},
+    {"next", DW_NEXT, 0},
+    {"night", DW_PART, DT_NIGHT},
+    {"nine", DW_NUM, 9},
+    {"noon", DW_PART, DT_NOON},
+    {"of", DW_PREP, DP_OF},
+    {"on", DW_PREP, DP_ON},
+    {"one", DW_NUM, 1},
+    {"p.m.", DW_AMPM, 12},
+    {"past", DW_PAST, 0},
+    {"plans", DW_FUT, 0},
+    {"pm", DW_AMPM, 12},
+    {"previous", DW_PREVIOUS, 0},
+    {"same", DW_SAME, 0},
+    {"saturday", DW_WDAY, 5},
+    {"saturdays", DW_WDAYS, 5},
+    {"scheduled", DW_FUT, 0},
+    {"seven", DW_NUM, 7},
+    {"shall", DW_FUT, 0},
+    {"since", DW_PREP, DP_SINCE},
+    {"six", DW_NUM, 6},
+    {"slated", DW_FUT, 0},
+    {"start", DW_BEGIN, 0},
+    {"sunday", DW_WDAY, 6},
+    {"sundays", DW_WDAYS, 6},
+    {"sunset", DW_PART, DT_EVENING},
+    {"ten", DW_NUM, 10},
+    {"that", DW_THAT, 0},
+    {"the", DW_THE, 0},
+    {"this", DW_THIS, 0},
+    {"though", DW_SUB, 0},
+    {"three", DW_NUM, 3},
+    {"through", DW_PREP, DP_THROUGH},
+    {"throughout", DW_PREP, DP_THROUGH},
+    {"thursday", DW_WDAY, 3},
+    {"thursdays", DW_WDAYS, 3},
+    {"till", DW_PREP, DP_UNTIL},
+    {"time", DW_TIME, 0},
+    {"to", DW_PREP, DP_TO},
+    {"today", DW_DEIC, 0},
+    {"tomorrow", DW_DEIC, 1},
+    {"tonight", DW_TONIGHT, 0},
+    {"tuesday", DW_WDAY, 1},
+    {"tuesdays", DW_WDAYS, 1},
+    {"twelve", DW_NUM, 12},
+    {"two", DW_NUM, 2},
+    {"unless", DW_SUB, 0},
+    {"until", DW_PREP, DP_UNTIL},
+    {"upcoming", DW_COMING, 0},
+    {"utc", DW_ZONE, 0},
+    {"wednesday", DW_WDAY, 2},
+    {"wednesdays", DW_WDAYS, 2},
+    {"week", DW_UNIT, KH_GRAN_WEEK},
+    {"weeks", DW_UNIT, KH_GRAN_WEEK},
+    {"when", DW_SUB, 0},
+    {"where", DW_REL, 0},
+    {"whereas", DW_SUB, 0},
+    {"which", DW_REL, 0},
+    {"while", DW_SUB, 0},
+    {"who", DW_REL, 0},
+    {"whom", DW_REL, 0},
+    {"whose", DW_REL, 0},
+    {"will", DW_FUT, 0},
+    {"within", DW_PREP, DP_WITHIN},
+    {"wo", DW_FUT, 0},
+    {"would", DW_FUT, 0},
+    {"year", DW_UNIT, KH_GRAN_YEAR},
+    {"years", DW_UNIT, KH_GRAN_YEAR},
+    {"yesterday", DW_DEIC, -1},
+};
+
+#define NWORDS (sizeof words / sizeof *words)
+#define MAXLEN 13   /* "corresponding" */
+
+int kh_dates_words_sorted(void)
+{
+    for (size_t i = 1; i < NWORDS; i++)
+        if (strcmp(words[i - 1].w, words[i].w) >= 0)
+            return 0;
+    return 1;
+}
+
+int kh_dates_word(const char *s, size_t n, int *val)
+{
+    *val = 0;
+    if (n == 0 || n > MAXLEN)
+        return DW_NONE;
+    char low[MAXLEN + 1];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return DW_NONE;   /* no date word has a letter outside ASCII */
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    low[n] = '\0';
+    size_t lo = 0, hi = NWORDS;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(low, words[mid].w);
+        if (c == 0) {
+            *val = words[mid].val;
+            return words[mid].cls;
+        }
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    int m = kh_month_name(s, n);
+    if (m) {
+        *val = m;
+        return DW_MONTH;
+    }
+    return DW_NONE;
+}
