@@ -56,7 +56,7 @@ enum {
     DW_WDAY,       /* val 0 Monday .. 6 Sunday */
     DW_WDAYS,      /* "Fridays": a habit, not a date */
     DW_DEIC,       /* yesterday -1, today 0, tomorrow 1 */
-    DW_TONIGHT,
+    DW_TONIGHT,    /* tonight, overnight: the story date, at night */
     DW_UNIT,       /* val KH_GRAN_DAY/WEEK/MONTH/YEAR, or DU_HOUR */
     DW_NUM,        /* a, an, one .. twelve: val */
     DW_PART,       /* a part of the day: val indexes kh_dates_part_name */
@@ -80,13 +80,16 @@ enum {
                       that runs on */
 };
 
-enum { DU_HOUR = 9 };   /* hours, minutes: offsets of no whole day */
+enum {
+    DU_HOUR = 9,      /* hours, minutes: offsets of no whole day */
+    DU_WEEKEND,       /* a weekend: the ISO week it ends */
+};
 
 /* Prepositions that may stand before a date. */
 enum {
     DP_ON = 1, DP_IN, DP_AT, DP_SINCE, DP_BY, DP_UNTIL, DP_DURING, DP_FROM,
     DP_TO, DP_THROUGH, DP_OF, DP_BETWEEN, DP_AND, DP_FOR, DP_WITHIN,
-    DP_AROUND,
+    DP_AROUND, DP_OVER,
 };
 
 /* Parts of the day, as written in kh_date_mention.time. */
@@ -119,6 +122,8 @@ enum {
                      later, the next day */
     DR_AFTER,     /* "a day after <clause>": the clause is n units from the
                      date of the main clause */
+    DR_WEEKEND,   /* "over the weekend": the last one, on or before the
+                     story date */
 };
 
 /* Which one of a weekday, month or day of the month: on or before the

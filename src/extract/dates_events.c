@@ -21,7 +21,9 @@
  * never reaches into a clause that has its own, and a date inside a
  * clause never reaches out of it ("ISIS, which took Mosul in 2014,
  * attacked ..." does not date the attack in 2014).  A "since" date names
- * the start of a period and governs nothing.  An event that no date
+ * the start of a period and governs nothing, and neither does a date that
+ * modifies a noun ("condemned Tuesday's attack", "the 2018 elections"):
+ * it dates the noun, not the verb.  An event that no date
  * governs keeps the date the coder gave it, the story date.
  */
 #include "dates.h"
@@ -40,6 +42,7 @@ typedef struct {
     uint8_t quote[MAXC];    /* a closing quotation mark ends it */
     int16_t mtok[MAXT];     /* first token of each date of the sentence */
     int16_t mlast[MAXT];
+    uint8_t mnoun[MAXT];    /* the date modifies a noun */
 } clauses;
 
 static size_t tlen(const kh_token *t) { return t->end - t->start; }
@@ -132,61 +135,107 @@ static void segment(const kh_doc *d, const kh_token *t, size_t n,
     }
 }
 
+/* The dates of sentence s, [*mi, *mj) in doc->dates, and the clauses of
+ * the sentence; 0 when it has no date. */
+static int prepare(const kh_doc *d, size_t s, clauses *c, size_t *mi,
+                   size_t *nm, const kh_token **tp, size_t *np)
+{
+    size_t lo = 0, hi = d->ndates;   /* the sentence's first date */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->dates[mid].sentence < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t mj = lo;
+    while (mj < d->ndates && d->dates[mj].sentence == s)
+        mj++;
+    if (mj == lo || s >= d->nsents)
+        return 0;
+    const kh_sentence *st = &d->sents[s];
+    const kh_token *t = d->tokens + st->tok_first;
+    size_t n = st->tok_end - st->tok_first;
+    if (n > MAXT)
+        n = MAXT;
+    *nm = mj - lo < MAXT ? mj - lo : MAXT;
+    *mi = lo;
+    segment(d, t, n, d->dates + lo, *nm, c);
+    for (size_t k = 0; k < *nm; k++) {
+        c->mtok[k] = (int16_t)token_at(t, n, d->dates[lo + k].start);
+        c->mlast[k] = (int16_t)token_at(t, n, d->dates[lo + k].end - 1);
+        size_t nx = (size_t)c->mlast[k] + 1;
+        c->mnoun[k] = nx < n && (t[nx].tag == KH_POS_POS ||
+                                 (c->mtok[k] == c->mlast[k] &&
+                                  t[c->mtok[k]].kind == KH_TOK_NUMBER &&
+                                  kh_pos_is_noun(t[nx].tag)));
+    }
+    *tp = t;
+    *np = n;
+    return 1;
+}
+
+/* The date that governs token v of the sentence (the rule at the top of
+ * the file): its index in doc->dates, or -1. */
+static long govern(const kh_doc *d, const clauses *c, size_t mi, size_t nm,
+                   long v)
+{
+    long best = -1, bd = 0;
+    for (int cl = c->cl[v]; cl >= 0 && best < 0; cl = c->par[cl]) {
+        for (size_t k = 0; k < nm; k++) {
+            if (d->dates[mi + k].since || c->mnoun[k] ||
+                c->cl[c->mtok[k]] != cl)
+                continue;
+            long dist = v < c->mtok[k] ? c->mtok[k] - v
+                        : v > c->mlast[k] ? v - c->mlast[k] : 0;
+            if (best < 0 || dist < bd)
+                best = (long)k, bd = dist;
+        }
+    }
+    return best < 0 ? -1 : (long)mi + best;
+}
+
+long kh_date_of_token(const kh_doc *d, size_t tok)
+{
+    clauses c;
+    size_t lo = 0, hi = d->nsents;
+    while (lo < hi) {   /* the sentence of the token */
+        size_t mid = (lo + hi) / 2;
+        if (d->sents[mid].tok_end <= tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t mi, nm, n;
+    const kh_token *t;
+    if (lo >= d->nsents || tok < d->sents[lo].tok_first ||
+        !prepare(d, lo, &c, &mi, &nm, &t, &n))
+        return -1;
+    size_t v = tok - d->sents[lo].tok_first;
+    return v < n ? govern(d, &c, mi, nm, (long)v) : -1;
+}
+
 void kh_date_events(kh_doc *d)
 {
-    clauses cbuf;   /* about 3.5 kB */
-    clauses *c = &cbuf;
+    clauses cbuf;   /* about 4 kB */
     for (size_t i = 0; i < d->nevents;) {
         uint32_t s = d->events[i].sentence;
         size_t j = i;
         while (j < d->nevents && d->events[j].sentence == s)
             j++;
-        size_t mi = 0, hi = d->ndates;   /* the sentence's first date */
-        while (mi < hi) {
-            size_t mid = (mi + hi) / 2;
-            if (d->dates[mid].sentence < s)
-                mi = mid + 1;
-            else
-                hi = mid;
-        }
-        size_t mj = mi;
-        while (mj < d->ndates && d->dates[mj].sentence == s)
-            mj++;
-        if (mj == mi || s >= d->nsents) {
+        size_t mi, nm, n;
+        const kh_token *t;
+        if (!prepare(d, s, &cbuf, &mi, &nm, &t, &n)) {
             i = j;
             continue;   /* no date in the sentence: the coder's stands */
         }
-        const kh_sentence *st = &d->sents[s];
-        const kh_token *t = d->tokens + st->tok_first;
-        size_t n = st->tok_end - st->tok_first;
-        if (n > MAXT)
-            n = MAXT;
-        size_t nm = mj - mi;
-        if (nm > MAXT)
-            nm = MAXT;
-        segment(d, t, n, d->dates + mi, nm, c);
-        for (size_t k = 0; k < nm; k++) {
-            c->mtok[k] = (int16_t)token_at(t, n, d->dates[mi + k].start);
-            c->mlast[k] = (int16_t)token_at(t, n, d->dates[mi + k].end - 1);
-        }
         for (size_t e = i; e < j; e++) {
             kh_event *ev = &d->events[e];
-            long v = (long)token_at(t, n, ev->verb_start);
-            long best = -1, bd = 0;
-            for (int cl = c->cl[v]; cl >= 0 && best < 0; cl = c->par[cl]) {
-                for (size_t k = 0; k < nm; k++) {
-                    const kh_date_mention *x = &d->dates[mi + k];
-                    if (x->since || c->cl[c->mtok[k]] != cl)
-                        continue;
-                    long dist = v < c->mtok[k] ? c->mtok[k] - v
-                                : v > c->mlast[k] ? v - c->mlast[k] : 0;
-                    if (best < 0 || dist < bd)
-                        best = (long)k, bd = dist;
-                }
-            }
-            if (best >= 0) {
-                kh_date_format(&d->dates[mi + best], ev->date, sizeof ev->date);
-                ev->date_ref = (int32_t)(mi + best);
+            long k = govern(d, &cbuf, mi, nm,
+                            (long)token_at(t, n, ev->verb_start));
+            if (k >= 0) {
+                kh_date_format(&d->dates[k], ev->date, sizeof ev->date);
+                ev->date_ref = (int32_t)k;
             }
         }
         i = j;

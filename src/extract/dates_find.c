@@ -297,12 +297,16 @@ static size_t time_at(const ctx *c, size_t i, uint8_t *part, int16_t *clock)
         *clock = 12 * 60;
     else if (*part == DT_MIDNIGHT)
         *clock = 0;
-    /* the zone: GMT, local time, Iraq time */
+    /* the zone: GMT, local time, Iraq time; then (0730 GMT) */
     if (cls(c, k) == DW_ZONE)
         k++;
     else if (k + 1 < c->n && cls(c, k + 1) == DW_TIME &&
              (word_is(c, k, "local") || (c->ti[k].cap && cls(c, k) == 0)))
         k += 2;
+    if (is_punct(c, k, '(') && k + 3 < c->n &&
+        c->t[k + 1].kind == KH_TOK_NUMBER && cls(c, k + 2) == DW_ZONE &&
+        is_punct(c, k + 3, ')'))
+        k += 4;
     return k;
 }
 
@@ -442,6 +446,8 @@ static int time_context(const ctx *c, const prefix *p, int kind)
         return 1;
     case DP_TO: case DP_AND:
         return range_before(c, s, kind);
+    case DP_FOR:   /* planned for 2007; not "for 2000 people" (a noun) */
+        return kind == DR_YEAR;
     case DP_OF:
         return s >= 2 && period_noun(c, s - 2);
     default:
@@ -548,10 +554,11 @@ static void attach_time(const ctx *c, kh_dexpr *x, size_t *start, size_t *end)
 /* Closes an expression: its time, its "since", its byte span. */
 static size_t finish(ctx *c, kh_dexpr *x, size_t start, size_t end)
 {
-    if (x->kind != DR_YEAR && x->kind != DR_DECADE && x->kind != DR_MONTH &&
-        !(x->kind == DR_ABS && x->gran != KH_GRAN_DAY) &&
-        !(x->kind == DR_STORY && x->unit != KH_GRAN_DAY) &&
-        !(x->kind == DR_ANCHOR && x->unit != KH_GRAN_DAY))
+    int day = x->kind == DR_MD || x->kind == DR_DOM || x->kind == DR_WDAY ||
+              (x->kind == DR_ABS && x->gran == KH_GRAN_DAY) ||
+              ((x->kind == DR_STORY || x->kind == DR_ANCHOR) &&
+               x->unit == KH_GRAN_DAY);
+    if (day)   /* a time of day joins a day, nothing coarser */
         attach_time(c, x, &start, &end);
     if (start > 0 && is_prep(c, start - 1, DP_SINCE))
         x->since = 1;
@@ -574,8 +581,15 @@ static kh_dexpr *take_abs(ctx *c, size_t k, size_t start, size_t *end)
 }
 
 /* The weekday at h, with what comes after it. */
-static size_t weekday(ctx *c, const prefix *p, size_t h)
+static size_t weekday(ctx *c, const prefix *p0, size_t h)
 {
+    prefix pp = *p0, *p = &pp;
+    if (p->rel == DW_THAT || p->rel == DW_SAME || p->rel == DW_FOLLOWING ||
+        p->rel == DW_PREVIOUS) {
+        p->start = h;   /* "announced that Monday, March 11, ..." */
+        p->rel = 0;
+        p->mod = 0;
+    }
     if (weekday_is_name(c, p, h))
         return 0;
     size_t k = h + 1;
@@ -691,10 +705,24 @@ static size_t unit_rel(ctx *c, const prefix *p, size_t h)
             kind = DR_STORY, n = 0;
         else if (p->the && (p->rel == DW_NEXT || p->rel == DW_FOLLOWING))
             kind = DR_ANCHOR, n = 1;
+        else if (p->the && p->rel == DW_PREVIOUS)
+            kind = DR_ANCHOR, n = -1;
         else if ((p->the && p->rel == DW_SAME) || p->rel == DW_THAT)
             kind = DR_ANCHOR, n = 0;
         else
             return 0;
+    } else if (v == DU_WEEKEND) {
+        unit = KH_GRAN_WEEK;
+        if (!p->the && (p->rel == DW_LAST || p->rel == DW_PAST))
+            kind = DR_STORY, n = -1;
+        else if (!p->the && p->rel == DW_THIS)
+            kind = DR_STORY, n = 0;
+        else if (!p->the && (p->rel == DW_NEXT || p->rel == DW_COMING))
+            kind = DR_STORY, n = 1;
+        else
+            return 0;
+    } else if (p->comp && p->the && !p->rel && word_is(c, h, "day")) {
+        kind = DR_ANCHOR;   /* earlier in the day */
     } else {
         if (v == DU_HOUR || word_is(c, h, "days") || word_is(c, h, "weeks") ||
             word_is(c, h, "months") || word_is(c, h, "years"))
@@ -777,9 +805,17 @@ static size_t match_at(ctx *c, size_t i)
     if ((x_cls == DW_NUM || small_num(c, h) > 0 || x_cls == DW_UNIT) &&
         !p.mod && !p.comp && (e = offset(c, &p, h)) != 0)
         return e;
-    if ((x_cls == DW_UNIT || x_cls == DW_PART) && (p.rel || p.of) &&
-        (e = unit_rel(c, &p, h)) != 0)
+    if ((x_cls == DW_UNIT || x_cls == DW_PART) &&
+        (p.rel || p.of || (p.comp && p.the)) && (e = unit_rel(c, &p, h)) != 0)
         return e;
+    /* over the weekend, at the weekend */
+    if (x_cls == DW_UNIT && v == DU_WEEKEND && p.the && !p.rel && !p.mod &&
+        i > 0 && (is_prep(c, i - 1, DP_OVER) || is_prep(c, i - 1, DP_AT) ||
+                  is_prep(c, i - 1, DP_DURING))) {
+        x = push(c, i, h + 1, DR_WEEKEND);
+        x->unit = KH_GRAN_WEEK;
+        return finish(c, x, i, h + 1);
+    }
     /* January 5, 5 January, 5th of January (no year: absolute ones are
      * taken whole above) */
     if (!p.the && (e = month_day_at(c, h, &m, &dd)) != 0) {
@@ -817,9 +853,12 @@ static size_t match_at(ctx *c, size_t i)
                   (kh_pos_is_noun(nx) || kh_pos_is_adj(nx));
         if (p.rel || !next_ok)
             return 0;
+        int since = 0;
         if (adj) {
             p.start = h;   /* "the" is the noun's, not the year's */
             p.the = 0;
+            since = h >= 2 && is_prep(c, h - 2, DP_SINCE);   /* since the
+                                                                2003 war */
         } else if (p.the && !p.of) {
             return 0;
         } else if (!time_context(c, &p, DR_YEAR)) {
@@ -828,6 +867,7 @@ static size_t match_at(ctx *c, size_t i)
         x = push(c, p.start, h + 1, DR_YEAR);
         x->y = y;
         x->mod = (uint8_t)p.mod;
+        x->since = (uint8_t)since;
         return finish(c, x, p.start, h + 1);
     }
     /* the 1990s, the early 2000s */

@@ -170,6 +170,9 @@ static int resolve_story(const kh_dexpr *x, const story *s,
     case DR_STORY:
         shift(o, s->z, x->unit, x->n);
         return 1;
+    case DR_WEEKEND:   /* this week's when the story is on one */
+        shift(o, s->z, KH_GRAN_WEEK, kh_weekday(s->z) >= 5 ? 0 : -1);
+        return 1;
     default:
         return 0;
     }
@@ -232,9 +235,24 @@ static size_t told_before(const kh_doc *d, const kh_dexpr *x,
                 continue;
             char l[32];
             lemma_of(d, j, l, sizeof l);
-            for (size_t a = 0; a < nn; a++)
-                if (strcmp(l, nouns[a]) == 0)
-                    return k;
+            size_t a = 0;
+            while (a < nn && strcmp(l, nouns[a]) != 0)
+                a++;
+            if (a == nn)
+                continue;
+            /* the word's own date: the nearest in its sentence, "a day
+             * after" counting only for the words after it */
+            long w = (long)(j - sk->tok_first), bd = 0;
+            size_t best = n;
+            for (size_t q = 0; q <= k; q++) {
+                if (xs[q].sentence != seen || !anchor_ok(&o[q], done[q]) ||
+                    (xs[q].kind == DR_AFTER && (long)xs[q].t0 > w))
+                    continue;
+                long dist = labs((long)xs[q].t0 - w);
+                if (best == n || dist < bd)
+                    best = q, bd = dist;
+            }
+            return best < n ? best : k;
         }
     }
     return n;

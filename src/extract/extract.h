@@ -34,6 +34,11 @@ void kh_resolve_dates(kh_doc *d);
  * the coder gave it (the story date).  The rule is in dates_events.c. */
 void kh_date_events(kh_doc *d);
 
+/* The date that governs token tok (an index in doc->tokens) as it would
+ * govern an event read there: its index in doc->dates, or -1 when none
+ * does (the event keeps the story date). */
+long kh_date_of_token(const kh_doc *d, size_t tok);
+
 /* Writes x's value into out[n] as its granularity has it: 2024-01-06,
  * 2024-01, 2024, 2024-W01 (ISO week), 199X (decade).  Returns the
  * length, as snprintf does. */
