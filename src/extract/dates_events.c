@@ -12,7 +12,10 @@
  *   - "a day after" (an expression that dates what follows it) opens a
  *     clause like a relative one when it starts its clause ("A day after
  *     the strike, the army ..."), else one that runs on;
- *   - a semicolon ends every clause and starts an independent one.
+ *   - a semicolon ends every clause and starts an independent one;
+ *   - a sentence that ends in a short attribution after a comma ("...,
+ *     officials said.", "..., the group said on Monday.") is read as that
+ *     attribution with what comes before it as its clause.
  * The expression that governs the verb is the nearest one (in words) in
  * the verb's own clause; when that clause has none, the nearest in the
  * clause around it, and so on out: a clause with no date of its own
@@ -23,7 +26,9 @@
  * attacked ..." does not date the attack in 2014).  A "since" date names
  * the start of a period and governs nothing, and neither does a date that
  * modifies a noun ("condemned Tuesday's attack", "the 2018 elections"):
- * it dates the noun, not the verb.  An event that no date
+ * it dates the noun, not the verb.  A clause that "when" opens just after
+ * a date is that date's, "since" or not ("since 1939, when a quake killed
+ * 33,000": the killing is of 1939).  An event that no date
  * governs keeps the date the coder gave it, the story date.
  */
 #include "dates.h"
@@ -43,6 +48,7 @@ typedef struct {
     int16_t mtok[MAXT];     /* first token of each date of the sentence */
     int16_t mlast[MAXT];
     uint8_t mnoun[MAXT];    /* the date modifies a noun */
+    int16_t forced[MAXC];   /* the date a "when" clause is of, -1 */
 } clauses;
 
 static size_t tlen(const kh_token *t) { return t->end - t->start; }
@@ -70,6 +76,54 @@ static int dates_what_follows(const kh_doc *d, const kh_token *last)
            (n == 6 && strncasecmp(s, "before", 6) == 0);
 }
 
+/* A verb of saying: said, added, told, warned ... (by lemma, else by the
+ * word as written). */
+static int says(const kh_doc *d, size_t tok)
+{
+    static const char *const w[] = {
+        "say", "said", "says", "add", "added", "tell", "told", "state",
+        "stated", "report", "reported", "announce", "announced", "confirm",
+        "confirmed", "warn", "warned", "explain", "explained", "note",
+        "noted", "stress", "stressed", "claim", "claimed", "insist",
+        "insisted", "write", "wrote", "declare", "declared", "indicate",
+        "indicated", "show", "showed"};
+    const char *l = d->lemma ? d->lemma[tok] : NULL;
+    const kh_token *x = &d->tokens[tok];
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+        size_t n = strlen(w[i]);
+        if (l ? strcmp(l, w[i]) == 0
+              : tlen(x) == n && strncasecmp(d->text + x->start, w[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Where the words before a closing attribution end: the last comma when
+ * after it come at most eight words with a verb of saying and nothing that
+ * opens a clause ("..., a security source said."); else 0. */
+static size_t attribution(const kh_doc *d, const kh_token *t, size_t n)
+{
+    size_t e = n;
+    while (e > 0 && (t[e - 1].kind == KH_TOK_PUNCT ||
+                     t[e - 1].kind == KH_TOK_QUOTE_CLOSE))
+        e--;
+    int verb = 0;
+    for (size_t i = e; i-- > 0 && e - i <= 9;) {
+        const kh_token *x = &t[i];
+        if (x->kind == KH_TOK_PUNCT && tlen(x) == 1 &&
+            d->text[x->start] == ',')
+            return verb && i > 0 && e - i >= 3 ? i : 0;
+        if (x->kind != KH_TOK_WORD && x->kind != KH_TOK_ABBREV)
+            return 0;
+        int val, w = kh_dates_word(d->text + x->start, tlen(x), &val);
+        if (w == DW_SUB || w == DW_REL || w == DW_THAT)
+            return 0;
+        if (says(d, (size_t)(x - d->tokens)))
+            verb = 1;
+    }
+    return 0;
+}
+
 static void segment(const kh_doc *d, const kh_token *t, size_t n,
                     const kh_date_mention *m, size_t nm, clauses *c)
 {
@@ -78,16 +132,36 @@ static void segment(const kh_doc *d, const kh_token *t, size_t n,
     stack[0] = 0;
     c->par[0] = -1;
     c->closes[0] = c->quote[0] = 0;
+    c->forced[0] = -1;
     size_t k = 0;   /* next date of the sentence */
+    long prev_end = -2, prev = -1;   /* the last date passed: end token */
+    size_t head = attribution(d, t, n);
+    if (head) {   /* the words before the attribution: its clause */
+        c->par[1] = 0;
+        c->closes[1] = c->quote[1] = 0;
+        c->forced[1] = -1;
+        stack[++depth] = (int16_t)nc++;
+    }
     for (size_t i = 0; i < n; i++) {
         const kh_token *x = &t[i];
         int open = 0, rel = 0, quote = 0;
         int val, w = DW_NONE;
+        if (head && i == head) {
+            depth = 0;   /* the attribution: back in the sentence's clause */
+            c->cl[i] = 0;
+            continue;
+        }
         if (x->kind == KH_TOK_WORD)
             w = kh_dates_word(d->text + x->start, tlen(x), &val);
         int starts_date = k < nm && m[k].start == x->start;
+        int when = w == DW_SUB && tlen(x) == 4 &&
+                   strncasecmp(d->text + x->start, "when", 4) == 0 &&
+                   (prev_end == (long)i - 1 ||
+                    (prev_end == (long)i - 2 && t[i - 1].kind == KH_TOK_PUNCT));
         if (starts_date) {
             size_t last = token_at(t, n, m[k].end - 1);
+            prev_end = (long)last;
+            prev = (long)k;
             if (dates_what_follows(d, &t[last])) {
                 open = 1;
                 rel = i == 0 || t[i - 1].kind == KH_TOK_PUNCT ||
@@ -110,6 +184,7 @@ static void segment(const kh_doc *d, const kh_token *t, size_t n,
             if (ch == ';' && nc < MAXC) {
                 c->par[nc] = -1;
                 c->closes[nc] = c->quote[nc] = 0;
+                c->forced[nc] = -1;
                 depth = 0;
                 stack[0] = (int16_t)nc++;
             } else if (ch == ',') {
@@ -129,6 +204,7 @@ static void segment(const kh_doc *d, const kh_token *t, size_t n,
             c->par[nc] = stack[depth];
             c->closes[nc] = (uint8_t)rel;
             c->quote[nc] = (uint8_t)quote;
+            c->forced[nc] = (int16_t)(when ? prev : -1);
             stack[++depth] = (int16_t)nc++;
         }
         c->cl[i] = stack[depth];
@@ -191,6 +267,8 @@ static long govern(const kh_doc *d, const clauses *c, size_t mi, size_t nm,
             if (best < 0 || dist < bd)
                 best = (long)k, bd = dist;
         }
+        if (best < 0 && c->forced[cl] >= 0)
+            best = c->forced[cl];
     }
     return best < 0 ? -1 : (long)mi + best;
 }

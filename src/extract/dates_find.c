@@ -205,19 +205,35 @@ static int clause_edge(const ctx *c, size_t k)
            c->t[k].kind == KH_TOK_QUOTE_CLOSE;
 }
 
-/* The expression's clause looks forward: "will", "would", "expected"
- * among the ten words before it or the four after it, in its clause
- * ("said on Friday that talks would go on" speaks of a past Friday). */
+/* Token k looks forward: "will", "would", "expected", or any modal ("may
+ * not be known until Wednesday", "could meet on Friday"), but a modal of
+ * the past: "would not comment on Sunday", "could not attend", "might
+ * have met". */
+static int future_word(const ctx *c, size_t k)
+{
+    if (c->ti[k].cls != DW_FUT && c->t[k].tag != KH_POS_MD)
+        return 0;
+    if (word_is(c, k + 1, "have") || word_is(c, k + 1, "'ve"))
+        return 0;
+    if ((word_is(c, k, "would") || word_is(c, k, "could")) &&
+        (word_is(c, k + 1, "not") || word_is(c, k + 1, "n't")))
+        return 0;
+    return 1;
+}
+
+/* The expression's clause looks forward: a word of the future among the
+ * ten words before it or the four after it, in its clause ("said on
+ * Friday that talks would go on" speaks of a past Friday). */
 static int future(const ctx *c, size_t i0, size_t i1)
 {
     for (size_t k = i0, lo = i0 > 10 ? i0 - 10 : 0; k-- > lo;) {
-        if (c->ti[k].cls == DW_FUT)
+        if (future_word(c, k))
             return 1;
         if (clause_edge(c, k))
             break;
     }
     for (size_t k = i1; k < c->n && k < i1 + 4; k++) {
-        if (c->ti[k].cls == DW_FUT)
+        if (future_word(c, k))
             return 1;
         if (clause_edge(c, k))
             break;
@@ -735,12 +751,15 @@ static size_t unit_rel(ctx *c, const prefix *p, size_t h)
         else if (((p->the && p->rel == DW_SAME) || p->rel == DW_THAT) &&
                  unit == KH_GRAN_DAY)
             kind = DR_ANCHOR, n = 0;
+        else if (unit == KH_GRAN_DAY && p->of && p->the && !p->rel &&
+                 word_is(c, h, "day"))
+            kind = DR_STORY, n = 0;   /* the end of the day */
         else if (unit == KH_GRAN_DAY)
             return 0;   /* "last day", "this day" */
         else if (!p->the && p->rel == DW_LAST)
             kind = DR_STORY, n = -1;
-        else if (!p->the && (p->rel == DW_NEXT || p->rel == DW_COMING))
-            kind = DR_STORY, n = 1;
+        else if ((!p->the && p->rel == DW_NEXT) || p->rel == DW_COMING)
+            kind = DR_STORY, n = 1;   /* next week, the coming week */
         else if (!p->the && p->rel == DW_THIS)
             kind = DR_STORY, n = 0;
         else if (p->of && p->the && !p->rel)
@@ -756,7 +775,7 @@ static size_t unit_rel(ctx *c, const prefix *p, size_t h)
         x->clock = 12 * 60;
     else if (part == DT_MIDNIGHT)
         x->clock = 0;
-    if (unit != KH_GRAN_DAY)
+    if (unit != KH_GRAN_DAY || kind == DR_STORY)
         x->mod = (uint8_t)p->mod;
     return finish(c, x, p->start, h + 1);
 }
@@ -851,10 +870,19 @@ static size_t match_at(ctx *c, size_t i)
                             tag(c, h - 1) == KH_POS_PRPS) &&
                   y >= 1900 && y <= 2100 && h + 1 < c->n &&
                   (kh_pos_is_noun(nx) || kh_pos_is_adj(nx));
+        /* a year as a subject: "2023 had shown", "2014 was" (a count of
+         * a thousand or more is written with a comma in the news, and
+         * takes "were") */
+        int subj = !p.the && !p.mod && y >= 1900 && y <= 2100 &&
+                   (nx == KH_POS_VBZ || nx == KH_POS_MD ||
+                    (nx == KH_POS_VBD && !word_is(c, h + 1, "were"))) &&
+                   (h == 0 || (c->t[h - 1].kind != KH_TOK_NUMBER &&
+                               c->t[h - 1].kind != KH_TOK_SYMBOL &&
+                               cls(c, h - 1) != DW_NUM));
         if (p.rel || !next_ok)
             return 0;
         int since = 0;
-        if (adj) {
+        if (adj || subj) {
             p.start = h;   /* "the" is the noun's, not the year's */
             p.the = 0;
             since = h >= 2 && is_prep(c, h - 2, DP_SINCE);   /* since the
@@ -918,7 +946,8 @@ static size_t skip_time(const ctx *c, size_t i)
     int16_t clock;
     size_t e;
     if (is_prep(c, i, DP_AT)) {
-        size_t k = is_prep(c, i + 1, DP_AROUND) ? i + 2 : i + 1;
+        size_t k = is_prep(c, i + 1, DP_AROUND) || word_is(c, i + 1, "about")
+                       ? i + 2 : i + 1;
         if ((e = time_at(c, k, &part, &clock)) != 0 && clock >= 0)
             return e;
     }

@@ -16,7 +16,10 @@
  * Narrative expressions resolve against the date the article was last at:
  *   - "two days later", "a day earlier", "the next day", "the same day"
  *     count from the previous date of day granularity written in the
- *     article (a "since" date excepted), else from the story date;
+ *     article (a "since" date excepted), else from the story date; but
+ *     "the same day" or "that night" after a noun that an earlier dated
+ *     sentence has ("claimed the attack on the same night") is that
+ *     sentence's day;
  *   - "a day after <something>" dates the something, one day before the
  *     date of the main clause: "Israel struck on Tuesday, a day after
  *     Hamas fired rockets" puts the rockets on Monday.  The main clause's
@@ -203,18 +206,22 @@ static void lemma_of(const kh_doc *d, size_t i, char *out, size_t n)
 
 /* For "N after <clause>" with no date in its sentence: the sentence of the
  * latest date before it (among o[0..i)) that holds a noun of the main
- * clause (the words before the expression).  Returns that date's index, n
- * when none holds one, n + 1 when the main clause has no noun. */
+ * clause (the words before the expression; the last `window` of them when
+ * window is not 0).  Returns that date's index, n when none holds one,
+ * n + 1 when the main clause has no noun. */
 static size_t told_before(const kh_doc *d, const kh_dexpr *x,
                           const kh_date_mention *o, const kh_dexpr *xs,
-                          const uint8_t *done, size_t i, size_t n)
+                          const uint8_t *done, size_t i, size_t n,
+                          size_t window)
 {
     enum { MAXN = 8 };
     char nouns[MAXN][32];
     size_t nn = 0;
     const kh_sentence *st = &d->sents[x->sentence];
-    for (size_t k = st->tok_first; k < st->tok_first + x->t0 && nn < MAXN;
-         k++) {
+    size_t from = st->tok_first;
+    if (window && x->t0 > window)
+        from += x->t0 - window;
+    for (size_t k = from; k < st->tok_first + x->t0 && nn < MAXN; k++) {
         const kh_token *t = &d->tokens[k];
         if ((t->tag == KH_POS_NN || t->tag == KH_POS_NNS) &&
             t->end - t->start >= 4)
@@ -304,13 +311,22 @@ void kh_dates_resolve(kh_doc *d, kh_dexprs *xs)
                     best = k;
             }
             if (best == n) {
-                best = told_before(d, x, o, xs->v, done, i, n);
+                best = told_before(d, x, o, xs->v, done, i, n, 0);
                 if (best == n && s.have)
                     z = s.z, have = 1;
             }
             if (best < n) {
                 z = kh_days_from_civil(o[best].year, o[best].month,
                                        o[best].day);
+                have = 1;
+            }
+        }
+        if (x->kind == DR_ANCHOR && x->n == 0) {
+            /* "claimed the attack on the same night": the night of the
+             * attack told before, when a noun just before says which */
+            size_t k = told_before(d, x, o, xs->v, done, i, n, 6);
+            if (k < n) {
+                z = kh_days_from_civil(o[k].year, o[k].month, o[k].day);
                 have = 1;
             }
         }
