@@ -24,3 +24,6 @@ cc $CFLAGS -Isrc -o build/bench/bench_code bench/bench_code.c $LIBS
 giga=${KH_SHARED:-../shared}/eval/gigaword-sample/GigaWord.sample.PETR.xml
 echo "== coding end to end, raw text to events, full Phoenix dictionaries (goal: 20,000 sentences/s, < 200 MB, load < 0.5 s)"
 if [ -f "$giga" ]; then build/bench/bench_code "$phoenix" "$giga" 20000; else echo "skipped: $giga is absent"; fi
+cc $CFLAGS -Isrc -o build/bench/bench_dates bench/bench_dates.c $LIBS
+echo "== the dates stage: alone, and end to end with and without it (full Phoenix dictionaries)"
+if [ -f "$giga" ]; then build/bench/bench_dates "$phoenix" "$giga" 20000; else echo "skipped: $giga is absent"; fi

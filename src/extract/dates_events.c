@@ -76,6 +76,17 @@ static int dates_what_follows(const kh_doc *d, const kh_token *last)
            (n == 6 && strncasecmp(s, "before", 6) == 0);
 }
 
+/* Whether x may be a word that opens a clause (that, which, who, when,
+ * while, because, if, although ...): a filter before the lookup. */
+static int clause_word(const kh_doc *d, const kh_token *x)
+{
+    size_t n = tlen(x);
+    char c = (char)(d->text[x->start] | 0x20);
+    return n >= 2 && n <= 8 &&
+           (c == 't' || c == 'w' || c == 'b' || c == 'a' || c == 'i' ||
+            c == 'u');
+}
+
 /* A verb of saying: said, added, told, warned ... (by lemma, else by the
  * word as written). */
 static int says(const kh_doc *d, size_t tok)
@@ -115,10 +126,13 @@ static size_t attribution(const kh_doc *d, const kh_token *t, size_t n)
             return verb && i > 0 && e - i >= 3 ? i : 0;
         if (x->kind != KH_TOK_WORD && x->kind != KH_TOK_ABBREV)
             return 0;
-        int val, w = kh_dates_word(d->text + x->start, tlen(x), &val);
+        int val, w = clause_word(d, x)
+                         ? kh_dates_word(d->text + x->start, tlen(x), &val)
+                         : DW_NONE;
         if (w == DW_SUB || w == DW_REL || w == DW_THAT)
             return 0;
-        if (says(d, (size_t)(x - d->tokens)))
+        if ((!x->tag || kh_pos_is_verb(x->tag)) &&
+            says(d, (size_t)(x - d->tokens)))
             verb = 1;
     }
     return 0;
@@ -151,7 +165,7 @@ static void segment(const kh_doc *d, const kh_token *t, size_t n,
             c->cl[i] = 0;
             continue;
         }
-        if (x->kind == KH_TOK_WORD)
+        if (x->kind == KH_TOK_WORD && clause_word(d, x))
             w = kh_dates_word(d->text + x->start, tlen(x), &val);
         int starts_date = k < nm && m[k].start == x->start;
         int when = w == DW_SUB && tlen(x) == 4 &&

@@ -46,6 +46,7 @@ typedef struct {
     uint8_t cls;
     int8_t val;
     uint8_t cap;       /* capitalised word */
+    uint8_t head;      /* an expression may start here */
     int32_t abs;       /* index in the absolute dates starting here, -1 */
     uint32_t abs_end;  /* its end token (relative), when abs >= 0 */
 } tinfo;
@@ -997,17 +998,40 @@ void kh_dates_find_sentence(kh_doc *d, size_t s, const kh_date_mention *abs,
                 ti->abs_end = (uint32_t)(j + 1);
             }
         }
-        if (ti->cls > DW_NONE && ti->cls <= DW_PART && ti->cls != DW_NUM &&
-            ti->cls != DW_WDAYS)
+        int mid = t->kind == KH_TOK_WORD && tlen(t) >= 7 &&
+                  (d->text[t->start] | 32) == 'm';   /* mid-October */
+        if ((ti->cls > DW_NONE && ti->cls <= DW_PART && ti->cls != DW_NUM &&
+             ti->cls != DW_WDAYS) ||
+            ti->abs >= 0 || t->kind == KH_TOK_NUMBER || mid)
             any = 1;
-        else if (ti->abs >= 0 || t->kind == KH_TOK_NUMBER ||
-                 (t->kind == KH_TOK_WORD && tlen(t) >= 7 &&
-                  (d->text[t->start] | 32) == 'm'))
-            any = 1;
+        ti->head = ti->abs >= 0 || t->kind == KH_TOK_NUMBER || mid;
+        switch (ti->cls) {   /* the words an expression can start with */
+        case DW_MONTH: case DW_WDAY: case DW_DEIC: case DW_TONIGHT:
+        case DW_UNIT: case DW_LAST: case DW_NEXT: case DW_THIS:
+        case DW_COMING: case DW_PAST: case DW_PREVIOUS: case DW_FOLLOWING:
+        case DW_SAME: case DW_EARLIER: case DW_LATER: case DW_EARLY:
+        case DW_MID: case DW_LATE:
+            ti->head = 1;
+            break;
+        case DW_THE: case DW_NUM: case DW_THAT: case DW_PREP:
+            ti->head = 2;   /* "the", "a", "that", "at": if the next word
+                               has a class or is a number (below) */
+            break;
+        default:
+            break;
+        }
     }
+    for (size_t i = 0; i < n; i++)
+        if (c->ti[i].head == 2)
+            c->ti[i].head = i + 1 < n && (c->ti[i + 1].cls != DW_NONE ||
+                                          c->t[i + 1].kind == KH_TOK_NUMBER);
     if (!any)
         return;   /* most sentences: no word that can head a date */
     for (size_t i = 0; i < n;) {
+        if (!c->ti[i].head) {
+            i++;   /* most words */
+            continue;
+        }
         size_t e = match_at(c, i);
         if (!e)
             e = skip_time(c, i);

@@ -269,8 +269,11 @@ static size_t told_before(const kh_doc *d, const kh_dexpr *x,
 void kh_dates_resolve(kh_doc *d, kh_dexprs *xs)
 {
     story s = {0};
-    if (d->date[0] && sscanf(d->date, "%4d-%2d-%2d", &s.y, &s.m, &s.d) == 3) {
-        s.have = 1;
+    const char *ds = d->date;   /* YYYY-MM-DD, checked by whoever set it */
+    if (ds[0] && strlen(ds) == 10) {
+        s.y = atoi(ds), s.m = atoi(ds + 5), s.d = atoi(ds + 8);
+        s.have = in_range(s.y) && s.m >= 1 && s.m <= 12 && s.d >= 1 &&
+                 s.d <= kh_days_in_month(s.y, s.m);
         s.z = kh_days_from_civil(s.y, s.m, s.d);
     }
     size_t n = xs->n;
