@@ -180,6 +180,18 @@ static void test_units(void **state)
         {"2024-01-06", "It closed three weeks ago and reopened a year ago.",
          "three weeks ago=2023-W50; a year ago=2023"},
         {"2024-01-06", "The plant opened 10 days ago.", "10 days ago=2023-12-27"},
+        /* weekends: the ISO week they end */
+        {"2024-01-08", "Clashes flared over the weekend.",
+         "the weekend=2024-W01"},
+        {"2024-01-06", "Clashes flared over the weekend.",
+         "the weekend=2024-W01"},
+        {"2024-01-06", "Talks stalled last weekend and resume next weekend.",
+         "last weekend=2023-W52; next weekend=2024-W02"},
+        {"2024-01-06", "Aid will arrive during the coming week.",
+         "the coming week=2024-W02"},
+        {"2024-01-06", "Jets struck overnight; the deal expires at the end "
+                       "of the day.",
+         "overnight=2024-01-06@night; the end of the day=2024-01-06/late"},
     };
     RUN(cases);
 }
@@ -247,6 +259,14 @@ static void test_months_years(void **state)
         {"2024-01-06", "The plan runs until the end of 2025.",
          "the end of 2025=2025/late"},
         {"2024-01-06", "He left in the summer of 2019.", "2019=2019"},
+        {"2024-01-06", "He said 2023 had shown the way.", "2023=2023"},
+        {"2024-01-06", "Tension has grown since the 2003 invasion.",
+         "2003=2003+since"},
+        /* any modal looks forward, but one of the past does not */
+        {"2024-01-06", "Results may not be known until Wednesday.",
+         "Wednesday=2024-01-10"},
+        {"2024-01-06", "The ministry would not comment on Wednesday.",
+         "Wednesday=2024-01-03"},
     };
     RUN(cases);
 }
@@ -384,16 +404,30 @@ static void test_story_date(void **state)
     assert_null(kh_doc_new("x", 1, &meta, &err));
 }
 
-/* The date of each event whose verb is verb (the first such event). */
+/* The date of the first event whose verb is verb; when the coder coded
+ * none there, the date the stage would give an event at the first such
+ * word (kh_date_of_token), else the story date. */
 static const char *event_date(const kh_doc *d, const char *verb)
 {
+    static char buf[16];
+    size_t n = strlen(verb);
     for (size_t i = 0; i < d->nevents; i++) {
         const kh_event *e = &d->events[i];
-        if (e->verb_end - e->verb_start == strlen(verb) &&
-            memcmp(d->text + e->verb_start, verb, strlen(verb)) == 0)
+        if (e->verb_end - e->verb_start == n &&
+            memcmp(d->text + e->verb_start, verb, n) == 0)
             return e->date;
     }
-    return "(no event)";
+    for (size_t i = 0; i < d->ntokens; i++) {
+        const kh_token *t = &d->tokens[i];
+        if (t->end - t->start == n && memcmp(d->text + t->start, verb, n) == 0) {
+            long k = kh_date_of_token(d, i);
+            if (k < 0)
+                return d->date;
+            kh_date_format(&d->dates[k], buf, sizeof buf);
+            return buf;
+        }
+    }
+    return "(no such word)";
 }
 
 static void test_event_dates(void **state)
@@ -424,6 +458,15 @@ static void test_event_dates(void **state)
          "lying.", "accused", "2024-01-08"},
         {"The meeting comes a day after Iran accused Kuwait of lying.",
          "accused", "2024-01-09"},
+        /* a closing attribution does not take the date of what it
+         * attributes; the words before it do */
+        {"Kuwait will be accused on Friday, officials said.", "said",
+         "2024-01-10"},
+        {"Iran accused Kuwait late on Sunday, the group said on Monday.",
+         "accused", "2024-01-07"},
+        /* "when" after a date is that date's, "since" or not */
+        {"It was the worst since 1990, when Iraq attacked Kuwait.",
+         "attacked", "1990"},
     };
     int bad = 0;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
