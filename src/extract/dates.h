@@ -1,8 +1,10 @@
 /*
- * dates.h - what the files of the dates stage share (dates.c,
- * dates_words.c, dates_find.c, dates_resolve.c, dates_events.c): the
- * calendar, the word classes the matcher reads, and a date expression
- * before it is resolved.
+ * dates.h - what the files of the dates stage share (dates.c: absolute
+ * dates, the story date, the driver; dates_words.c: the words;
+ * dates_find.c and dates_time.c, over dates_scan.h: the expressions of a
+ * sentence; dates_resolve.c: their values; dates_events.c: each event's
+ * date): the calendar, the word classes, and a date expression before it
+ * is resolved.
  */
 #ifndef KH_DATES_H
 #define KH_DATES_H

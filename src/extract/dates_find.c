@@ -17,8 +17,8 @@
  *
  * An absolute date (found earlier by kh_find_dates) is a head too, and a
  * weekday written with one ("on Saturday (January 6, 2024)") makes one
- * expression with it: the absolute date wins.  A time of day joins the day
- * it is written with, before or after it ("at dawn today", "on the evening
+ * expression with it: the absolute date wins.  A time of day (dates_time.c)
+ * joins the day it is written with, before or after it ("at dawn today", "on the evening
  * of Friday", "Sunday night"); alone ("at 12 noon Iraq time") it names no
  * date and is skipped, so that its numbers are never read as a day or a
  * year.
@@ -34,302 +34,11 @@
  * Spans leave out the preposition ("on", "in", "at", "since"): "since" is
  * kept as a flag instead.
  */
-#include "dates.h"
-#include "../tag/tag.h"
-
-#include <string.h>
-#include <strings.h>
-
-#define MAXT 512   /* sentences are at most 300 tokens (text.h) */
-
-typedef struct {
-    uint8_t cls;
-    int8_t val;
-    uint8_t cap;       /* capitalised word */
-    uint8_t head;      /* an expression may start here */
-    int32_t abs;       /* index in the absolute dates starting here, -1 */
-    uint32_t abs_end;  /* its end token (relative), when abs >= 0 */
-} tinfo;
-
-typedef struct {
-    kh_doc *d;
-    const kh_token *t;      /* the sentence's first token */
-    size_t n;               /* its tokens */
-    uint32_t sent;
-    const kh_date_mention *abs;
-    kh_dexprs *out;
-    size_t used;            /* tokens before this one are in an expression */
-    size_t first_out;       /* this sentence's first expression in out */
-    tinfo ti[MAXT];
-} ctx;
-
-/* ---- tokens ------------------------------------------------------------ */
-
-static size_t tlen(const kh_token *t) { return t->end - t->start; }
-
-static int cls(const ctx *c, size_t i)
-{
-    return i < c->n ? c->ti[i].cls : DW_NONE;
-}
-
-static int cval(const ctx *c, size_t i) { return c->ti[i].val; }
-
-static int is_punct(const ctx *c, size_t i, char ch)
-{
-    return i < c->n && c->t[i].kind == KH_TOK_PUNCT && tlen(&c->t[i]) == 1 &&
-           c->d->text[c->t[i].start] == ch;
-}
-
-static int is_prep(const ctx *c, size_t i, int p)
-{
-    return cls(c, i) == DW_PREP && cval(c, i) == p;
-}
-
-static int word_is(const ctx *c, size_t i, const char *w)
-{
-    size_t n = strlen(w);
-    return i < c->n && tlen(&c->t[i]) == n &&
-           strncasecmp(c->d->text + c->t[i].start, w, n) == 0;
-}
-
-static int tag(const ctx *c, size_t i) { return i < c->n ? c->t[i].tag : 0; }
-
-/* The value of a plain number token of up to 3 digits, else -1. */
-static int small_num(const ctx *c, size_t i)
-{
-    if (i >= c->n || c->t[i].kind != KH_TOK_NUMBER || tlen(&c->t[i]) > 3)
-        return -1;
-    const char *s = c->d->text + c->t[i].start;
-    int v = 0;
-    for (size_t k = 0; k < tlen(&c->t[i]); k++) {
-        if (s[k] < '0' || s[k] > '9')
-            return -1;
-        v = v * 10 + (s[k] - '0');
-    }
-    return v;
-}
-
-/* A day of the month: 1-31 with an optional st, nd, rd, th; *ord says
- * whether it had one. */
-static int day_num(const ctx *c, size_t i, int *ord)
-{
-    *ord = 0;
-    if (i >= c->n || c->t[i].kind != KH_TOK_NUMBER)
-        return 0;
-    const char *s = c->d->text + c->t[i].start;
-    size_t n = tlen(&c->t[i]), k = 0;
-    int v = 0;
-    while (k < n && k < 2 && s[k] >= '0' && s[k] <= '9')
-        v = v * 10 + (s[k++] - '0');
-    if (k == 0)
-        return 0;
-    if (k < n) {
-        if (n - k != 2 || (strncasecmp(s + k, "st", 2) &&
-                           strncasecmp(s + k, "nd", 2) &&
-                           strncasecmp(s + k, "rd", 2) &&
-                           strncasecmp(s + k, "th", 2)))
-            return 0;
-        *ord = 1;
-    }
-    return v >= 1 && v <= 31 ? v : 0;
-}
-
-/* A four-digit year 1800-2199 written alone in its token. */
-static int year_num(const ctx *c, size_t i)
-{
-    if (i >= c->n || c->t[i].kind != KH_TOK_NUMBER || tlen(&c->t[i]) != 4)
-        return 0;
-    const char *s = c->d->text + c->t[i].start;
-    int v = 0;
-    for (int k = 0; k < 4; k++) {
-        if (s[k] < '0' || s[k] > '9')
-            return 0;
-        v = v * 10 + (s[k] - '0');
-    }
-    return v >= 1800 && v < 2200 ? v : 0;
-}
-
-/* "1990s": the decade's first year. */
-static int decade_num(const ctx *c, size_t i)
-{
-    if (i >= c->n || tlen(&c->t[i]) != 5)
-        return 0;
-    const char *s = c->d->text + c->t[i].start;
-    if (s[4] != 's' || s[3] != '0')
-        return 0;
-    int v = 0;
-    for (int k = 0; k < 4; k++) {
-        if (s[k] < '0' || s[k] > '9')
-            return 0;
-        v = v * 10 + (s[k] - '0');
-    }
-    return v >= 1800 && v < 2200 ? v : 0;
-}
-
-/* A month name written with a capital. */
-static int month_at(const ctx *c, size_t i)
-{
-    return cls(c, i) == DW_MONTH && c->ti[i].cap ? cval(c, i) : 0;
-}
-
-/* "mid-October" or "mid-2014" in one token: the month (1-12) or the
- * year. */
-static int mid_token(const ctx *c, size_t i)
-{
-    if (i >= c->n || c->t[i].kind != KH_TOK_WORD || tlen(&c->t[i]) < 7)
-        return 0;
-    const char *s = c->d->text + c->t[i].start;
-    size_t n = tlen(&c->t[i]);
-    if (strncasecmp(s, "mid-", 4) != 0)
-        return 0;
-    if (s[4] >= 'A' && s[4] <= 'Z')
-        return kh_month_name(s + 4, n - 4);
-    if (n == 8) {
-        int v = 0;
-        for (int k = 4; k < 8; k++) {
-            if (s[k] < '0' || s[k] > '9')
-                return 0;
-            v = v * 10 + (s[k] - '0');
-        }
-        return v >= 1800 && v < 2200 ? v : 0;
-    }
-    return 0;
-}
-
-/* Words that end a clause for future(): that, which, because ..., and
- * quotation marks. */
-static int clause_edge(const ctx *c, size_t k)
-{
-    int x = c->ti[k].cls;
-    return x == DW_THAT || x == DW_SUB || x == DW_REL ||
-           c->t[k].kind == KH_TOK_QUOTE_OPEN ||
-           c->t[k].kind == KH_TOK_QUOTE_CLOSE;
-}
-
-/* Token k looks forward: "will", "would", "expected", or any modal ("may
- * not be known until Wednesday", "could meet on Friday"), but a modal of
- * the past: "would not comment on Sunday", "could not attend", "might
- * have met". */
-static int future_word(const ctx *c, size_t k)
-{
-    if (c->ti[k].cls != DW_FUT && c->t[k].tag != KH_POS_MD)
-        return 0;
-    if (word_is(c, k + 1, "have") || word_is(c, k + 1, "'ve"))
-        return 0;
-    if ((word_is(c, k, "would") || word_is(c, k, "could")) &&
-        (word_is(c, k + 1, "not") || word_is(c, k + 1, "n't")))
-        return 0;
-    return 1;
-}
-
-/* The expression's clause looks forward: a word of the future among the
- * ten words before it or the four after it, in its clause ("said on
- * Friday that talks would go on" speaks of a past Friday). */
-static int future(const ctx *c, size_t i0, size_t i1)
-{
-    for (size_t k = i0, lo = i0 > 10 ? i0 - 10 : 0; k-- > lo;) {
-        if (future_word(c, k))
-            return 1;
-        if (clause_edge(c, k))
-            break;
-    }
-    for (size_t k = i1; k < c->n && k < i1 + 4; k++) {
-        if (future_word(c, k))
-            return 1;
-        if (clause_edge(c, k))
-            break;
-    }
-    return 0;
-}
-
-/* A capitalised word that is no date word: "March Street", "Sunday
- * Times". */
-static int name_word(const ctx *c, size_t i)
-{
-    return i < c->n && c->ti[i].cap && c->ti[i].cls == DW_NONE &&
-           c->t[i].kind == KH_TOK_WORD;
-}
-
-/* ---- times of day ------------------------------------------------------ */
-
-/* A time of day at i: "12 noon", "3:30 p.m.", "3pm", "11:40", "noon",
- * "dawn", "the evening", "the early hours", with a zone after it ("Iraq
- * time", "local time", "GMT").  Returns its end, 0 when there is none. */
-static size_t time_at(const ctx *c, size_t i, uint8_t *part, int16_t *clock)
-{
-    size_t k = i;
-    *part = 0;
-    *clock = -1;
-    if (cls(c, k) == DW_THE)
-        k++;
-    if (cls(c, k) == DW_EARLY &&
-        ((cls(c, k + 1) == DW_UNIT && cval(c, k + 1) == DU_HOUR &&
-          word_is(c, k + 1, "hours")) ||
-         (cls(c, k + 1) == DW_PART && cval(c, k + 1) == DT_MORNING))) {
-        *part = DT_EARLY_MORNING;
-        k += 2;
-    } else if (cls(c, k) == DW_PART) {
-        *part = (uint8_t)cval(c, k);
-        k++;
-    } else if (k == i && k < c->n && c->t[k].kind == KH_TOK_NUMBER) {
-        const char *s = c->d->text + c->t[k].start;
-        size_t n = tlen(&c->t[k]), p = 0;
-        int h = 0, mi = 0, pm = -1;
-        while (p < n && p < 2 && s[p] >= '0' && s[p] <= '9')
-            h = h * 10 + (s[p++] - '0');
-        if (p == 0)
-            return 0;
-        if (p < n && s[p] == ':') {
-            if (n - p < 3 || s[p + 1] < '0' || s[p + 1] > '5' ||
-                s[p + 2] < '0' || s[p + 2] > '9')
-                return 0;
-            mi = (s[p + 1] - '0') * 10 + (s[p + 2] - '0');
-            p += 3;
-        }
-        if (p + 2 == n && (!strncasecmp(s + p, "am", 2) ||
-                           !strncasecmp(s + p, "pm", 2)))
-            pm = (s[p] | 32) == 'p', p += 2;
-        if (p != n || h > 23)
-            return 0;
-        int colon = memchr(s, ':', n) != NULL;
-        k++;
-        if (pm < 0 && cls(c, k) == DW_AMPM)
-            pm = cval(c, k) != 0, k++;
-        if (pm < 0 && cls(c, k) == DW_PART &&
-            (cval(c, k) == DT_NOON || cval(c, k) == DT_MIDNIGHT) && h == 12) {
-            *part = (uint8_t)cval(c, k);
-            k++;
-        } else if (pm >= 0) {
-            if (h < 1 || h > 12)
-                return 0;
-            h = h % 12 + (pm ? 12 : 0);
-        } else if (!colon) {
-            return 0;   /* a bare number is no time */
-        }
-        *clock = (int16_t)(h * 60 + mi);
-    } else {
-        return 0;
-    }
-    if (*part == DT_NOON)
-        *clock = 12 * 60;
-    else if (*part == DT_MIDNIGHT)
-        *clock = 0;
-    /* the zone: GMT, local time, Iraq time; then (0730 GMT) */
-    if (cls(c, k) == DW_ZONE)
-        k++;
-    else if (k + 1 < c->n && cls(c, k + 1) == DW_TIME &&
-             (word_is(c, k, "local") || (c->ti[k].cap && cls(c, k) == 0)))
-        k += 2;
-    if (is_punct(c, k, '(') && k + 3 < c->n &&
-        c->t[k + 1].kind == KH_TOK_NUMBER && cls(c, k + 2) == DW_ZONE &&
-        is_punct(c, k + 3, ')'))
-        k += 4;
-    return k;
-}
+#include "dates_scan.h"
 
 /* ---- expressions ------------------------------------------------------- */
 
-static kh_dexpr *push(ctx *c, size_t t0, size_t t1, int kind)
+static kh_dexpr *push(kh_dscan *c, size_t t0, size_t t1, int kind)
 {
     kh_dexprs *o = c->out;
     if (o->n == o->cap) {
@@ -346,18 +55,8 @@ static kh_dexpr *push(ctx *c, size_t t0, size_t t1, int kind)
     return x;
 }
 
-/* What was read before the head. */
-typedef struct {
-    size_t start;      /* the first token of the expression */
-    int the;           /* "the" came first */
-    int mod;           /* KH_DMOD_* */
-    int of;            /* "the end of": the head may take "the" */
-    int rel;           /* DW_LAST, DW_NEXT, DW_THIS, DW_COMING, DW_PAST,
-                          DW_PREVIOUS, DW_FOLLOWING, DW_SAME, DW_THAT */
-    int comp;          /* DW_EARLIER or DW_LATER ("earlier this week") */
-} prefix;
 
-static size_t read_prefix(const ctx *c, size_t i, prefix *p)
+static size_t read_prefix(const kh_dscan *c, size_t i, prefix *p)
 {
     memset(p, 0, sizeof *p);
     p->start = i;
@@ -399,7 +98,7 @@ static size_t read_prefix(const ctx *c, size_t i, prefix *p)
 }
 
 /* The direction of a weekday, month or day of the month. */
-static int direction(const ctx *c, const prefix *p, size_t h1)
+static int direction(const kh_dscan *c, const prefix *p, size_t h1)
 {
     switch (p->rel) {
     case DW_LAST: case DW_PAST: case DW_PREVIOUS:
@@ -412,7 +111,7 @@ static int direction(const ctx *c, const prefix *p, size_t h1)
 }
 
 /* Words that name the period a year is of: "the summer of 2014". */
-static int period_noun(const ctx *c, size_t i)
+static int period_noun(const kh_dscan *c, size_t i)
 {
     static const char *const w[] = {"summer", "spring", "autumn", "winter",
                                     "fall", "half", "quarter", "year"};
@@ -424,7 +123,7 @@ static int period_noun(const ctx *c, size_t i)
 
 /* Nouns that a year may stand before as an adjective although they are
  * plural: "the 2014 elections". */
-static int event_plural(const ctx *c, size_t i)
+static int event_plural(const kh_dscan *c, size_t i)
 {
     static const char *const w[] = {"elections", "polls", "games", "talks",
                                     "protests", "riots", "floods", "accords",
@@ -437,7 +136,7 @@ static int event_plural(const ctx *c, size_t i)
 
 /* The expression ending at token 'prev_end' just before i, when it is a
  * year or a month: "between 2014 and 2016", "from March to May". */
-static int range_before(const ctx *c, size_t i, int kind)
+static int range_before(const kh_dscan *c, size_t i, int kind)
 {
     if (c->out->n <= c->first_out || i < 2)
         return 0;
@@ -447,7 +146,7 @@ static int range_before(const ctx *c, size_t i, int kind)
 
 /* The preposition or word before the expression allows a bare year or
  * month there. */
-static int time_context(const ctx *c, const prefix *p, int kind)
+static int time_context(const kh_dscan *c, const prefix *p, int kind)
 {
     if (p->mod || p->rel || p->comp)
         return 1;
@@ -474,7 +173,7 @@ static int time_context(const ctx *c, const prefix *p, int kind)
 
 /* A weekday at h is a name, not a date: "Good Friday", "the Sunday
  * Times", "Bloody Sunday". */
-static int weekday_is_name(const ctx *c, const prefix *p, size_t h)
+static int weekday_is_name(const kh_dscan *c, const prefix *p, size_t h)
 {
     if (p->start < h)
         return 0;   /* "last Friday", "early Sunday" */
@@ -491,7 +190,7 @@ static int weekday_is_name(const ctx *c, const prefix *p, size_t h)
 
 /* "today" in the article's own source name ("Baghdad today"), or
  * "Today" after a capitalised word ("Russia Today", "USA Today"). */
-static int today_is_name(const ctx *c, size_t h)
+static int today_is_name(const kh_dscan *c, size_t h)
 {
     if (h > 0 && c->ti[h].cap && c->ti[h - 1].cap &&
         c->t[h - 1].kind == KH_TOK_WORD)
@@ -507,7 +206,7 @@ static int today_is_name(const ctx *c, size_t h)
 
 /* A weekday, month and day, or day and month, without a year at i:
  * "January 5", "5 January", "5th of January".  Returns the end. */
-static size_t month_day_at(const ctx *c, size_t i, int *m, int *dd)
+static size_t month_day_at(const kh_dscan *c, size_t i, int *m, int *dd)
 {
     int ord;
     if ((*m = month_at(c, i)) != 0 && (*dd = day_num(c, i + 1, &ord)) != 0 &&
@@ -525,58 +224,15 @@ static size_t month_day_at(const ctx *c, size_t i, int *m, int *dd)
 }
 
 /* ---- the grammar ------------------------------------------------------- */
-
-/* After a day at [.., *end): a time written with it ("Sunday night",
- * "on Friday at 12 noon", "yesterday evening"), and before it ("at dawn
- * today", "on the evening of Friday").  Moves the span's ends. */
-static void attach_time(const ctx *c, kh_dexpr *x, size_t *start, size_t *end)
-{
-    uint8_t part;
-    int16_t clock;
-    size_t k = *end, e;
-    if (!x->part && x->clock < 0) {
-        if (cls(c, k) == DW_PART && (e = time_at(c, k, &part, &clock)) != 0) {
-            x->part = part, x->clock = clock, *end = e;
-        } else {
-            size_t j = is_punct(c, k, ',') ? k + 1 : k;
-            size_t h = j + 1;
-            if (is_prep(c, j, DP_AT) && is_prep(c, h, DP_AROUND))
-                h++;
-            if ((is_prep(c, j, DP_AT) || is_prep(c, j, DP_IN)) &&
-                (e = time_at(c, h, &part, &clock)) != 0 &&
-                (is_prep(c, j, DP_AT) || cls(c, h) == DW_THE)) {
-                x->part = part, x->clock = clock, *end = e;
-            }
-        }
-    }
-    if (x->part || x->clock >= 0)
-        return;
-    size_t lo = *start > 7 ? *start - 7 : 0;
-    if (lo < c->used)
-        lo = c->used;
-    size_t best = *start;
-    for (size_t j = *start; j-- > lo;) {
-        e = time_at(c, j, &part, &clock);
-        if (e && (e == *start || (e + 1 == *start &&
-                                  (is_prep(c, e, DP_OF) ||
-                                   is_prep(c, e, DP_ON) ||
-                                   is_punct(c, e, ','))))) {
-            best = j;
-            x->part = part, x->clock = clock;
-        }
-    }
-    *start = best;
-}
-
 /* Closes an expression: its time, its "since", its byte span. */
-static size_t finish(ctx *c, kh_dexpr *x, size_t start, size_t end)
+static size_t finish(kh_dscan *c, kh_dexpr *x, size_t start, size_t end)
 {
     int day = x->kind == DR_MD || x->kind == DR_DOM || x->kind == DR_WDAY ||
               (x->kind == DR_ABS && x->gran == KH_GRAN_DAY) ||
               ((x->kind == DR_STORY || x->kind == DR_ANCHOR) &&
                x->unit == KH_GRAN_DAY);
     if (day)   /* a time of day joins a day, nothing coarser */
-        attach_time(c, x, &start, &end);
+        kh_dscan_attach_time(c, x, &start, &end);
     if (start > 0 && is_prep(c, start - 1, DP_SINCE))
         x->since = 1;
     x->t0 = (uint32_t)start;
@@ -588,7 +244,7 @@ static size_t finish(ctx *c, kh_dexpr *x, size_t start, size_t end)
 }
 
 /* The absolute date that starts at token k, taken whole. */
-static kh_dexpr *take_abs(ctx *c, size_t k, size_t start, size_t *end)
+static kh_dexpr *take_abs(kh_dscan *c, size_t k, size_t start, size_t *end)
 {
     const kh_date_mention *a = &c->abs[c->ti[k].abs];
     kh_dexpr *x = push(c, start, c->ti[k].abs_end, DR_ABS);
@@ -598,7 +254,7 @@ static kh_dexpr *take_abs(ctx *c, size_t k, size_t start, size_t *end)
 }
 
 /* The weekday at h, with what comes after it. */
-static size_t weekday(ctx *c, const prefix *p0, size_t h)
+static size_t weekday(kh_dscan *c, const prefix *p0, size_t h)
 {
     prefix pp = *p0, *p = &pp;
     if (p->rel == DW_THAT || p->rel == DW_SAME || p->rel == DW_FOLLOWING ||
@@ -613,7 +269,8 @@ static size_t weekday(ctx *c, const prefix *p0, size_t h)
     uint8_t part = 0;
     int16_t clock = -1;
     size_t e;
-    if (cls(c, k) == DW_PART && (e = time_at(c, k, &part, &clock)) != 0)
+    if (cls(c, k) == DW_PART &&
+        (e = kh_dscan_time_at(c, k, &part, &clock)) != 0)
         k = e;
     /* Saturday (January 6, 2024); Friday, 5/1/2024; Friday, corresponding
      * to January 5: the absolute date wins. */
@@ -652,7 +309,7 @@ static size_t weekday(ctx *c, const prefix *p0, size_t h)
 
 /* N units ago / later / earlier / after / before, at h (the number, or
  * the unit when none is written: "the day after", "hours later"). */
-static size_t offset(ctx *c, const prefix *p, size_t h)
+static size_t offset(kh_dscan *c, const prefix *p, size_t h)
 {
     int num = -1;
     size_t u = h;
@@ -706,7 +363,7 @@ static size_t offset(ctx *c, const prefix *p, size_t h)
 
 /* A unit or a part of the day after last, this, next, the previous ...:
  * "last week", "the next day", "this morning", "last night". */
-static size_t unit_rel(ctx *c, const prefix *p, size_t h)
+static size_t unit_rel(kh_dscan *c, const prefix *p, size_t h)
 {
     int x_cls = cls(c, h), v = cval(c, h);
     int kind, n = 0, unit = KH_GRAN_DAY, part = 0;
@@ -782,7 +439,7 @@ static size_t unit_rel(ctx *c, const prefix *p, size_t h)
 }
 
 /* The expression at i, pushed; returns its end, or 0. */
-static size_t match_at(ctx *c, size_t i)
+static size_t match_at(kh_dscan *c, size_t i)
 {
     if (c->ti[i].abs >= 0) {
         size_t e;
@@ -847,8 +504,8 @@ static size_t match_at(ctx *c, size_t i)
         return finish(c, x, i, e);
     }
     /* in March, last March, mid-October, early January */
-    if ((m = month_at(c, h)) != 0 || (p.start == h && (m = mid_token(c, h)) >= 1 &&
-                                      m <= 12)) {
+    if ((m = month_at(c, h)) != 0 ||
+        (p.start == h && (m = mid_token(c, h)) >= 1 && m <= 12)) {
         if (m && mid_token(c, h))
             p.mod = KH_DMOD_MID;
         if (!time_context(c, &p, DR_MONTH) || name_word(c, h + 1))
@@ -860,14 +517,16 @@ static size_t match_at(ctx *c, size_t i)
         return finish(c, x, i, h + 1);
     }
     /* in 2014, mid-2014, the 2014 elections */
-    if ((y = year_num(c, h)) != 0 || (p.start == h && (y = mid_token(c, h)) > 12)) {
+    if ((y = year_num(c, h)) != 0 ||
+        (p.start == h && (y = mid_token(c, h)) > 12)) {
         if (mid_token(c, h))
             p.mod = KH_DMOD_MID;
         int nx = tag(c, h + 1);
         int next_ok = !(nx == KH_POS_NNS && !event_plural(c, h + 1)) &&
                       !(h + 1 < c->n && c->t[h + 1].kind == KH_TOK_SYMBOL) &&
                       !word_is(c, h + 1, "percent");
-        int adj = h > 0 && (cls(c, h - 1) == DW_THE || word_is(c, h - 1, "'s") ||
+        int adj = h > 0 &&
+                  (cls(c, h - 1) == DW_THE || word_is(c, h - 1, "'s") ||
                             tag(c, h - 1) == KH_POS_PRPS) &&
                   y >= 1900 && y <= 2100 && h + 1 < c->n &&
                   (kh_pos_is_noun(nx) || kh_pos_is_adj(nx));
@@ -940,26 +599,11 @@ static size_t match_at(ctx *c, size_t i)
     return 0;
 }
 
-/* Standalone times ("at 12 noon Iraq time") are passed over whole. */
-static size_t skip_time(const ctx *c, size_t i)
-{
-    uint8_t part;
-    int16_t clock;
-    size_t e;
-    if (is_prep(c, i, DP_AT)) {
-        size_t k = is_prep(c, i + 1, DP_AROUND) || word_is(c, i + 1, "about")
-                       ? i + 2 : i + 1;
-        if ((e = time_at(c, k, &part, &clock)) != 0 && clock >= 0)
-            return e;
-    }
-    return 0;
-}
-
 void kh_dates_find_sentence(kh_doc *d, size_t s, const kh_date_mention *abs,
                             size_t nabs, kh_dexprs *out)
 {
-    ctx c_;   /* about 6 kB: the stack holds it */
-    ctx *c = &c_;
+    kh_dscan c_;   /* about 6 kB: the stack holds it */
+    kh_dscan *c = &c_;
     const kh_sentence *st = &d->sents[s];
     size_t n = st->tok_end - st->tok_first;
     if (n > MAXT)
@@ -1034,7 +678,7 @@ void kh_dates_find_sentence(kh_doc *d, size_t s, const kh_date_mention *abs,
         }
         size_t e = match_at(c, i);
         if (!e)
-            e = skip_time(c, i);
+            e = kh_dscan_skip_time(c, i);
         i = e > i ? e : i + 1;
     }
 }
