@@ -29,3 +29,6 @@ if [ -f "$giga" ]; then build/bench/bench_code "$phoenix" "$giga" 20000; else ec
 cc $CFLAGS -Isrc -o build/bench/bench_places bench/bench_places.c $LIBS
 echo "== places stage: gazetteer load, the stage alone, coding with and without it ($corpus, first 3,000 articles)"
 build/bench/bench_places "$corpus" 3000 3
+cc $CFLAGS -Isrc -o build/bench/bench_dates bench/bench_dates.c $LIBS
+echo "== the dates stage: alone, and end to end with and without it (full Phoenix dictionaries)"
+if [ -f "$giga" ]; then build/bench/bench_dates "$phoenix" "$giga" 20000; else echo "skipped: $giga is absent"; fi

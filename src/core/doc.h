@@ -44,8 +44,14 @@ typedef struct kh_sentence {
     uint32_t tok_first, tok_end; /* tokens [tok_first, tok_end) */
 } kh_sentence;
 
-/* Granularity of a date. */
-enum { KH_GRAN_DAY = 1, KH_GRAN_MONTH, KH_GRAN_YEAR };
+/* Granularity of a date.  A week is held as its Monday (written as an
+ * ISO week, 2024-W01), a decade as its first year (written 199X). */
+enum { KH_GRAN_DAY = 1, KH_GRAN_MONTH, KH_GRAN_YEAR, KH_GRAN_WEEK,
+       KH_GRAN_DECADE };
+
+/* Which part of its period a date names: "early this month", "mid-October",
+ * "late 2023", "the end of last year". */
+enum { KH_DMOD_EARLY = 1, KH_DMOD_MID, KH_DMOD_LATE };
 
 /* A date written in the text: absolute ("January 6, 2024", "in 2014") or
  * relative ("on Friday", "yesterday"), resolved against the story date. */
@@ -56,6 +62,11 @@ typedef struct kh_date_mention {
     uint8_t gran;          /* KH_GRAN_* */
     uint8_t relative;      /* 1 when resolved against the story date */
     uint32_t sentence;     /* the sentence it is in */
+    uint8_t mod;           /* KH_DMOD_*, or 0 */
+    uint8_t since;         /* "since mid-October": a period from this date
+                              on, which dates no event */
+    char time[14];         /* time of day written with it: "12:00",
+                              "evening", "night", or "" */
 } kh_date_mention;
 
 /* A span of the text that names something the document lists once

@@ -1,36 +1,31 @@
 /*
- * dates.c - the dates stage: absolute dates written in the text.
+ * dates.c - the dates stage: absolute dates, the story date, and the
+ * stage's driver.
  *
  * Works on tokens, so "January 6, 2024" is three or four tokens and a
- * number is never read out of the middle of a word.  Relative expressions
- * ("on Friday", "a day after") need a story date to resolve against; this
- * file finds what the story date can be taken from, the full dates.
+ * number is never read out of the middle of a word.  The stage runs in
+ * three steps (pipeline.c): kh_find_dates finds the absolute dates, which
+ * the story date may be taken from; kh_resolve_dates finds every other
+ * expression (dates_find.c) and resolves them all against the story date
+ * (dates_resolve.c); kh_date_events, after the events, gives each event
+ * the date that governs it (dates_events.c).
+ *
+ * Numeric dates: 2024-01-06 and 2024/1/6 are year first; 06.01.2024 is day
+ * first (the dotted form is European and Arab); 6/1/2024 and 6-1-2024 are
+ * ambiguous, and are read as the article reads its other numeric dates
+ * (one with a first part over 12, 13/1/2024, says day first; one with a
+ * second part over 12 says month first), else, when the article came with
+ * a date, as whichever reading is nearer to it without being after it,
+ * else day first: most of the world, and the Arabic press that Khaldun is
+ * written for, put the day first, and wire services that do not write
+ * their months in words.  Two-digit years are not read.
  */
-#include "extract.h"
+#include "dates.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-int kh_month_name(const char *s, size_t n)
-{
-    static const char *const names[] = {
-        "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december"};
-    if (n > 0 && s[n - 1] == '.')
-        n--;   /* Jan. */
-    if (n < 3)
-        return 0;
-    for (int m = 0; m < 12; m++) {
-        size_t full = strlen(names[m]);
-        if (n == full && strncasecmp(s, names[m], n) == 0)
-            return m + 1;
-        /* Three-letter abbreviations, and Sept. */
-        if ((n == 3 || (m == 8 && n == 4)) && strncasecmp(s, names[m], n) == 0)
-            return m + 1;
-    }
-    return 0;
-}
 
 static size_t tlen(const kh_token *t) { return t->end - t->start; }
 
@@ -75,9 +70,15 @@ static int year_of(const kh_doc *d, const kh_token *t)
 static int month_of(const kh_doc *d, const kh_token *t)
 {
     if ((t->kind != KH_TOK_WORD && t->kind != KH_TOK_ABBREV) ||
-        !(t->flags & KH_TF_UPPER))
+        !(t->flags & KH_TF_UPPER) || tlen(t) < 3 || tlen(t) > 9)
         return 0;
-    return kh_month_name(d->text + t->start, tlen(t));
+    switch (d->text[t->start]) {   /* the months' first letters */
+    case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N':
+    case 'D':
+        return kh_month_name(d->text + t->start, tlen(t));
+    default:
+        return 0;
+    }
 }
 
 static int is_comma(const kh_doc *d, const kh_token *t)
@@ -85,19 +86,102 @@ static int is_comma(const kh_doc *d, const kh_token *t)
     return t->kind == KH_TOK_PUNCT && tlen(t) == 1 && d->text[t->start] == ',';
 }
 
-/* 2024-01-06 or 2024/01/06 in one token. */
-static int iso_of(const kh_doc *d, const kh_token *t, int *y, int *m, int *dd)
+/* The parts of a numeric date in one token: up to three runs of digits
+ * split by one separator, '/', '-' or '.'.  Returns how many. */
+static int num_parts(const kh_doc *d, const kh_token *t, int v[3], int len[3],
+                     char *sep)
 {
-    if (t->kind != KH_TOK_NUMBER || tlen(t) != 10)
-        return 0;
     const char *s = d->text + t->start;
-    if (!((s[4] == '-' && s[7] == '-') || (s[4] == '/' && s[7] == '/')))
+    size_t n = tlen(t);
+    int k = 0;
+    *sep = 0;
+    if (t->kind != KH_TOK_NUMBER || n < 6 || n > 10)
         return 0;
-    if (sscanf(s, "%4d", y) != 1 || sscanf(s + 5, "%2d", m) != 1 ||
-        sscanf(s + 8, "%2d", dd) != 1)
+    v[0] = len[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch >= '0' && ch <= '9') {
+            if (len[k] == 4)
+                return 0;
+            v[k] = v[k] * 10 + (ch - '0');
+            len[k]++;
+        } else if ((ch == '/' || ch == '-' || ch == '.') &&
+                   (!*sep || *sep == ch) && len[k] && k < 2) {
+            *sep = ch;
+            k++;
+            v[k] = len[k] = 0;
+        } else {
+            return 0;
+        }
+    }
+    return len[k] ? k + 1 : 0;
+}
+
+static int valid(int y, int m, int dd)
+{
+    return y >= 1800 && y < 2200 && m >= 1 && m <= 12 && dd >= 1 &&
+           dd <= kh_days_in_month(y, m);
+}
+
+/* How the article writes its numeric dates: 1 day first, 2 month first,
+ * 0 when none of them says. */
+static int numeric_order(const kh_doc *d)
+{
+    int dmy = 0, mdy = 0;
+    for (size_t i = 0; i < d->ntokens; i++) {
+        int v[3], len[3];
+        char sep;
+        if (num_parts(d, &d->tokens[i], v, len, &sep) != 3 || len[2] != 4 ||
+            sep == '.')
+            continue;
+        if (v[0] > 12 && v[0] <= 31 && v[1] <= 12)
+            dmy++;
+        else if (v[1] > 12 && v[1] <= 31 && v[0] <= 12)
+            mdy++;
+    }
+    return dmy > mdy ? 1 : mdy > dmy ? 2 : 0;
+}
+
+/* A numeric date: 2024-01-06, 2024/1/6, 06.01.2024, 6/1/2024 (see the top
+ * of the file for the ambiguous ones).  *order is numeric_order's,
+ * computed when first needed (-1 before). */
+static int numeric_of(const kh_doc *d, const kh_token *t, int *order, int *y,
+                      int *m, int *dd)
+{
+    int v[3], len[3];
+    char sep;
+    if (num_parts(d, t, v, len, &sep) != 3)
         return 0;
-    return *y >= 1800 && *y < 2200 && *m >= 1 && *m <= 12 && *dd >= 1 &&
-           *dd <= kh_days_in_month(*y, *m);
+    if (len[0] == 4) {   /* year first */
+        *y = v[0], *m = v[1], *dd = v[2];
+        return len[1] <= 2 && len[2] <= 2 && valid(*y, *m, *dd);
+    }
+    if (len[2] != 4 || len[0] > 2 || len[1] > 2)
+        return 0;
+    *y = v[2];
+    int dmy = valid(*y, v[1], v[0]), mdy = valid(*y, v[0], v[1]);
+    if (sep == '.' || !mdy || v[0] == v[1])
+        mdy = 0;
+    else if (dmy) {
+        if (*order < 0)
+            *order = numeric_order(d);
+        if (*order == 2)
+            dmy = 0;
+        else if (*order == 0 && d->date[0]) {
+            /* the reading nearer the article's date, not after it */
+            long z = kh_days_from_civil(atoi(d->date), atoi(d->date + 5),
+                                        atoi(d->date + 8));
+            long a = z - kh_days_from_civil(*y, v[1], v[0]);
+            long b = z - kh_days_from_civil(*y, v[0], v[1]);
+            if ((b >= 0 && (a < 0 || b < a)) || (a < 0 && b < 0 && b > a))
+                dmy = 0;
+        }
+    }
+    if (dmy)
+        *m = v[1], *dd = v[0];
+    else if (mdy)
+        *m = v[0], *dd = v[1];
+    return dmy || mdy;
 }
 
 static void add(kh_doc *d, size_t *cap, const kh_token *a, const kh_token *b,
@@ -120,6 +204,8 @@ static void add(kh_doc *d, size_t *cap, const kh_token *a, const kh_token *b,
     x->gran = dd ? KH_GRAN_DAY : KH_GRAN_MONTH;
     x->relative = 0;
     x->sentence = 0;   /* set by kh_resolve_dates */
+    x->mod = x->since = 0;
+    x->time[0] = '\0';
 }
 
 int kh_find_dates(kh_doc *d)
@@ -128,9 +214,10 @@ int kh_find_dates(kh_doc *d)
     const kh_token *t = d->tokens;
     d->dates = NULL;
     d->ndates = 0;
+    int order = -1;
     for (size_t i = 0; i < n; i++) {
         int y, m, dd;
-        if (iso_of(d, &t[i], &y, &m, &dd)) {
+        if (numeric_of(d, &t[i], &order, &y, &m, &dd)) {
             add(d, &cap, &t[i], &t[i], y, m, dd);
             continue;
         }
@@ -185,41 +272,83 @@ void kh_choose_story_date(kh_doc *d, const char *default_date)
             best = x;
     }
     if (best)
-        snprintf(d->date, sizeof d->date, "%04u-%02u-%02u",
-                 (unsigned)best->year % 10000u, (unsigned)best->month % 100u,
-                 (unsigned)best->day % 100u);
-    else if (default_date)
-        snprintf(d->date, sizeof d->date, "%s", default_date);
+        kh_date_format(best, d->date, sizeof d->date);
+    else if (default_date) {
+        size_t n = strnlen(default_date, sizeof d->date - 1);
+        memcpy(d->date, default_date, n);
+        d->date[n] = '\0';
+    }
 }
 
-/* The sentence of each date; relative dates are the dates stage's next
- * step (issue 6). */
 void kh_resolve_dates(kh_doc *d)
 {
-    size_t s = 0;
-    for (size_t i = 0; i < d->ndates; i++) {
-        kh_date_mention *x = &d->dates[i];
-        while (s + 1 < d->nsents && d->sents[s].end <= x->start)
-            s++;
-        x->sentence = (uint32_t)s;
-    }
+    kh_dexprs xs = {0};
+    const kh_date_mention *abs = d->dates;
+    size_t nabs = d->ndates;
+    for (size_t s = 0; s < d->nsents; s++)
+        kh_dates_find_sentence(d, s, abs, nabs, &xs);
+    kh_dates_resolve(d, &xs);
+    free(xs.v);
 }
 
-/* Each event takes the date written in its own sentence, else keeps the
- * story date the coder gave it. */
-void kh_date_events(kh_doc *d)
+/* Writes v as `digits` decimal digits at p (years 1-9999: the resolver
+ * keeps them in range); returns the end. */
+static char *put_num(char *p, int v, int digits)
 {
-    for (size_t i = 0; i < d->nevents; i++) {
-        kh_event *e = &d->events[i];
-        for (size_t k = 0; k < d->ndates; k++) {
-            const kh_date_mention *x = &d->dates[k];
-            if (x->sentence != e->sentence || x->gran != KH_GRAN_DAY)
-                continue;
-            snprintf(e->date, sizeof e->date, "%04u-%02u-%02u",
-                     (unsigned)x->year % 10000u, (unsigned)x->month % 100u,
-                     (unsigned)x->day % 100u);
-            e->date_ref = (int32_t)k;
-            break;
-        }
+    for (int i = digits - 1; i >= 0; i--, v /= 10)
+        p[i] = (char)('0' + v % 10);
+    return p + digits;
+}
+
+/* Formatting is by hand: it runs for every date and every dated event, and
+ * snprintf was a tenth of the stage's time. */
+int kh_date_format(const kh_date_mention *x, char *out, size_t n)
+{
+    char b[16], *p = b;
+    int y = x->year;
+    if (y < 0 || y > 9999)
+        y = 0;
+    switch (x->gran) {
+    case KH_GRAN_DAY:
+        p = put_num(p, y, 4), *p++ = '-';
+        p = put_num(p, x->month, 2), *p++ = '-';
+        p = put_num(p, x->day, 2);
+        break;
+    case KH_GRAN_MONTH:
+        p = put_num(p, y, 4), *p++ = '-';
+        p = put_num(p, x->month, 2);
+        break;
+    case KH_GRAN_YEAR:
+        p = put_num(p, y, 4);
+        break;
+    case KH_GRAN_DECADE:
+        p = put_num(p, y / 10, 3), *p++ = 'X';
+        break;
+    case KH_GRAN_WEEK: {
+        /* the ISO week of its Monday: the year of that week's Thursday */
+        long th = kh_days_from_civil(x->year, x->month, x->day) + 3;
+        int wy, m, dd;
+        kh_civil_from_days(th, &wy, &m, &dd);
+        long w = (th - kh_days_from_civil(wy, 1, 1)) / 7 + 1;
+        p = put_num(p, wy, 4), *p++ = '-', *p++ = 'W';
+        p = put_num(p, (int)w, 2);
+        break;
     }
+    default:
+        break;
+    }
+    size_t len = (size_t)(p - b);
+    if (n) {
+        size_t k = len < n - 1 ? len : n - 1;
+        memcpy(out, b, k);
+        out[k] = '\0';
+    }
+    return (int)len;
+}
+
+const char *kh_date_gran_name(int gran)
+{
+    static const char *const names[] = {"", "day", "month", "year", "week",
+                                        "decade"};
+    return gran >= 0 && gran <= KH_GRAN_DECADE ? names[gran] : "";
 }

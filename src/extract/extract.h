@@ -21,14 +21,31 @@ void kh_choose_story_date(kh_doc *d, const char *default_date);
  * Case-insensitive; 0 when it names none. */
 int kh_month_name(const char *s, size_t n);
 
-/* After the story date is chosen: resolves the relative dates against it
- * and gives each date its sentence. */
+/* After the story date is chosen: finds the relative expressions
+ * ("on Friday", "yesterday", "last week", "two days later", "in 2014",
+ * "since mid-October"), resolves them against the story date, and
+ * replaces doc->dates with every date of the article in text order, each
+ * with its sentence.  Expressions that need a story date are dropped when
+ * there is none. */
 void kh_resolve_dates(kh_doc *d);
 
 /* After the events: each event takes the date of the expression that
- * governs it in its sentence (e->date, e->date_ref), else keeps the story
- * date. */
+ * governs it in its sentence (e->date, e->date_ref), else keeps the date
+ * the coder gave it (the story date).  The rule is in dates_events.c. */
 void kh_date_events(kh_doc *d);
+
+/* The date that governs token tok (an index in doc->tokens) as it would
+ * govern an event read there: its index in doc->dates, or -1 when none
+ * does (the event keeps the story date). */
+long kh_date_of_token(const kh_doc *d, size_t tok);
+
+/* Writes x's value into out[n] as its granularity has it: 2024-01-06,
+ * 2024-01, 2024, 2024-W01 (ISO week), 199X (decade).  Returns the
+ * length, as snprintf does. */
+int kh_date_format(const kh_date_mention *x, char *out, size_t n);
+
+/* "day", "month", "year", "week", "decade"; "" for anything else. */
+const char *kh_date_gran_name(int gran);
 
 /* The gazetteer: places by name, loaded once per pipeline from the data
  * folder and shared read-only by every document. */

@@ -7,6 +7,7 @@
 #include "output.h"
 
 #include "../code/cameo.h"
+#include "../extract/extract.h"
 #include "../text/utf8.h"
 
 #include <stdio.h>
@@ -321,17 +322,21 @@ void kh_doc_json(kh_buf *b, const kh_doc *d)
             kh_buf_putc(b, ',');
         kh_buf_putc(b, '{');
         span_text(b, d, kh_doc_in_off(d, x->start), kh_doc_in_off(d, x->end));
-        if (x->gran == KH_GRAN_DAY)
-            kh_buf_printf(b, ",\"value\":\"%04d-%02d-%02d\",\"granularity\":"
-                          "\"day\"", x->year, x->month, x->day);
-        else if (x->gran == KH_GRAN_MONTH)
-            kh_buf_printf(b, ",\"value\":\"%04d-%02d\",\"granularity\":"
-                          "\"month\"", x->year, x->month);
-        else
-            kh_buf_printf(b, ",\"value\":\"%04d\",\"granularity\":"
-                          "\"year\"", x->year);
-        kh_buf_printf(b, ",\"sentence\":%u,\"relative\":%s}", x->sentence,
+        char v[16];
+        kh_date_format(x, v, sizeof v);
+        kh_buf_printf(b, ",\"value\":\"%s\",\"granularity\":\"%s\"", v,
+                      kh_date_gran_name(x->gran));
+        kh_buf_printf(b, ",\"sentence\":%u,\"relative\":%s", x->sentence,
                       x->relative ? "true" : "false");
+        /* optional: the part of the period, a period from it on, a time */
+        static const char *const mods[] = {"", "early", "mid", "late"};
+        if (x->mod >= 1 && x->mod <= 3)
+            kh_buf_printf(b, ",\"mod\":\"%s\"", mods[x->mod]);
+        if (x->since)
+            kh_buf_puts(b, ",\"since\":true");
+        if (x->time[0])
+            kh_buf_printf(b, ",\"time\":\"%s\"", x->time);
+        kh_buf_putc(b, '}');
     }
     kh_buf_puts(b, "]}");
 }

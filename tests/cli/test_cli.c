@@ -135,7 +135,7 @@ static void test_seed(void **state)
     assert_true(strncmp(str(sents->items[9], "text"), "Other elements", 14) ==
                 0);
     const kh_jval *dates = kh_json_get(d, "dates");
-    assert_int_equal(dates->n, 2);
+    assert_int_equal(dates->n, 6);   /* test_dates_golden: which ones */
     assert_string_equal(str(dates->items[0], "value"), "2024-01-06");
     static const char *const empty[] = {"events", "quotes", "entities",
                                         "places"};
