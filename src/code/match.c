@@ -86,9 +86,12 @@ static int elem_ends(mctx *c, const kh_pel *e, int p, int *ends)
     const kh_alt *g = &c->d->alts[e->arg];
     const kh_dict *d = c->d;
     int ne = 0;
-    /* the phrases that start with this very word, found by its id... */
-    uint32_t w = u->lex[p].word;
-    if (w != KH_NONE && g->nkeys) {
+    /* the phrases that start with this very word, found by its id (and
+     * by its lemma's: SET: LEMMAS)... */
+    for (int twice = 0; twice < 2; twice++) {
+        uint32_t w = twice ? u->lex[p].lemma : u->lex[p].word;
+        if (w == KH_NONE || !g->nkeys)
+            continue;
         const kh_alt_key *k = d->alt_keys + g->keys_first;
         size_t lo = 0, hi = g->nkeys;
         while (lo < hi) {
