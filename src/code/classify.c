@@ -54,16 +54,18 @@ int kh_word_matches(const kh_unit *u, const kh_pel *p, int i, int kind)
     const kh_lexw *x = &u->lex[i];
     if (x->type == L_COMMA)
         return 0;
-    if (p->match == KH_MATCH_FORM)
-        return x->word == p->arg;
     /* With SET: LEMMAS, a verb and a pattern's word also match a word
      * whose lemma they are ("struck" is STRIKE_, "measures" MEASURE_);
-     * actors and agents keep their endings rules. */
-    int by_lemma = x->lemma != KH_NONE && x->lemma == p->arg &&
-                   (kind == 0 || kind == KH_ROOT_VERB);
-    if (p->match == KH_MATCH_EXACT)
-        return x->word == p->arg || by_lemma;
-    if (by_lemma && p->match == KH_MATCH_ENDINGS)
+     * actors and agents keep their endings rules.  (x->lemma is KH_NONE
+     * without it: the test costs one comparison.) */
+    if (p->match >= KH_MATCH_EXACT) {
+        if (x->word == p->arg)
+            return 1;
+        return p->match == KH_MATCH_EXACT && x->lemma == p->arg &&
+               (kind == 0 || kind == KH_ROOT_VERB);
+    }
+    if (x->lemma == p->arg && p->match == KH_MATCH_ENDINGS &&
+        kind == KH_ROOT_VERB)
         return 1;
     size_t wl, tl;
     const char *w = kh_dict_word_text(u->dict, p->arg, &wl);

@@ -102,6 +102,7 @@ static int negated(const kh_unit *u, int v)
         const char *t = kh_lex_text(u, i, &n);
         if ((n == 3 && memcmp(t, "NOT", 3) == 0) ||
             (n == 5 && memcmp(t, "NEVER", 5) == 0) ||
+            (n == 6 && memcmp(t, "CANNOT", 6) == 0) ||
             (n >= 3 && memcmp(t + n - 3, "N'T", 3) == 0))
             return 1;
         k++;
@@ -459,6 +460,36 @@ static int passive_by_wide(const kh_unit *u, int v)
     return -1;
 }
 
+/* "X was martyred", "two soldiers were (also) killed": an auxiliary
+ * right before a past participle, adverbs aside, and no BY after it.  The
+ * subject is the target; the source is not said. */
+static int passive_no_by(const kh_unit *u, int v)
+{
+    const kh_token *t = &u->doc->tokens[u->lex[v].tok0];
+    size_t n;
+    const char *w = kh_lex_text(u, v, &n);
+    int participle = t->tag ? t->tag == KH_POS_VBN
+                            : n > 3 && (memcmp(w + n - 2, "ED", 2) == 0 ||
+                                        memcmp(w + n - 2, "EN", 2) == 0);
+    if (!participle)
+        return 0;
+    for (int i = v - 1, k = 0; i >= 0 && k < 3; i--) {
+        if (!visible(u, i))
+            continue;
+        const kh_token *ti = &u->doc->tokens[u->lex[i].tok0];
+        if (u->lex[i].type == L_AUXIL || text_is(u, i, "IS") ||
+            text_is(u, i, "ARE") || text_is(u, i, "BE") ||
+            text_is(u, i, "BEING"))
+            return 1;
+        int adverb = ti->tag ? ti->tag == KH_POS_RB || ti->tag == KH_POS_RBR
+                             : text_is(u, i, "ALSO");
+        if (!adverb || u->lex[i].type != L_NULL)
+            return 0;
+        k++;
+    }
+    return 0;
+}
+
 /* SET: REPORTED ACCUSATIONS.  After "X said that Y attacked Z", with Z of
  * X's country but not X itself (and Y of another), in words of grievance
  * (the &GRIEVANCE synset: "Al-Sudani said the most serious incidents are
@@ -569,7 +600,14 @@ static int code_verb(kh_unit *u, int c, int cs, int ce, int v, int opener,
         src.slot = first_slot(u, by + 1, ce, NULL, skip);
         tgt.slot = first_slot(u, cs, v, NULL, skip | unknown);
     }
-    if (src.slot == -1) {
+    int unsaid = 0;   /* a passive that does not say by whom */
+    if (by < 0 && !m.designated && o->nearest_source && passive_no_by(u, v)) {
+        tgt.slot = near_source(u, cs, v, NULL, skip | unknown);
+        if (tgt.slot < 0)
+            return 0;
+        unsaid = 1;
+    }
+    if (src.slot == -1 && !unsaid) {
         const char *not = tgt.slot >= 0 ? u->slots[tgt.slot].code : NULL;
         if (o->nearest_source)
             src.slot = near_source(u, cs, v, not, skip | bit(tgt.slot));
@@ -589,6 +627,8 @@ static int code_verb(kh_unit *u, int c, int cs, int ce, int v, int opener,
     }
     if (saying(d, ec) && src.slot >= 0)
         u->speaker = src.slot;
+    if (unsaid)
+        goto targeted;
     if (tgt.slot == -1) {
         const char *not = who_code(u, src);
         int anchor = anchor_of(u, src.slot);

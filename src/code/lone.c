@@ -5,10 +5,13 @@
  * country.  A human reads Syrian rebels, because rebels, insurgents and
  * the opposition fight their own state: such an agent takes the country
  * of the nearest state actor of the sentence (a country, or its
- * government, military, police...), before it first.  Other roles do not
- * say whose they are ("Israeli strikes killed civilians" are not Israeli
- * civilians), so an agent of another role stays without a country: it is
- * an unknown source ("a drone targeted the headquarters of X") whose
+ * government, military, police...), before it first.  A government,
+ * police, a court or a parliament act at home: such an agent takes the
+ * country of a sentence that names only one ("Iraqis demonstrated
+ * against the government").  Other roles do not say whose they are
+ * ("Israeli strikes killed civilians" are not Israeli civilians; a drone
+ * may be anyone's), so an agent of another role stays without a country:
+ * it is an unknown source ("a drone targeted the headquarters of X") whose
  * violent events wait for the rest of the article (stage.c), and never a
  * target.  A run of agents is one phrase ("rebel commanders").
  */
@@ -48,6 +51,31 @@ static int domestic_role(const char *a)
 {
     return strcmp(a, "REB") == 0 || strcmp(a, "INS") == 0 ||
            strcmp(a, "OPP") == 0;
+}
+
+/* Roles of a state that act at home: "the government", "the
+ * authorities", "police", "the court", "parliament".  (Armies, drones
+ * and spies act abroad as often as at home.) */
+static int home_role(const char *a)
+{
+    return strcmp(a, "GOV") == 0 || strcmp(a, "COP") == 0 ||
+           strcmp(a, "JUD") == 0 || strcmp(a, "LEG") == 0;
+}
+
+/* The one country of the sentence's state actors, or NULL when there
+ * are none or several. */
+static const char *only_country(const kh_unit *u)
+{
+    const char *c = NULL;
+    for (int k = 0; k < u->nslots; k++) {
+        const kh_slot *s = &u->slots[k];
+        if (s->nul || s->unknown || !kh_state_code(s->code))
+            continue;
+        if (c && memcmp(c, s->code, 3) != 0)
+            return NULL;
+        c = s->code;
+    }
+    return c;
 }
 
 static int in_slot(const kh_unit *u, int i)
@@ -97,7 +125,7 @@ void kh_lone_agents(kh_unit *u)
             continue;
         /* the phrase: this agent and those right after it */
         char roles[KH_CODE_LEN] = "";
-        int pre = 0, domestic = 0, last = i;
+        int pre = 0, domestic = 0, home = 1, last = i;
         int j = i;
         while (j < u->n && u->lex[j].type == L_AGENT &&
                !(u->lex[j].flags & LF_ELIM)) {
@@ -110,6 +138,7 @@ void kh_lone_agents(kh_unit *u)
                 strcat(roles, ac);
             }
             domestic |= domestic_role(ac);
+            home &= home_role(ac);
             last = u->lex[j].end - 1;
             j = u->lex[j].end;
         }
@@ -118,7 +147,9 @@ void kh_lone_agents(kh_unit *u)
         s->first = (int16_t)i;
         s->last = (int16_t)last;
         s->compound = -1;
-        const char *country = domestic ? state_country(u, i) : NULL;
+        const char *country = domestic ? state_country(u, i)
+                              : home   ? only_country(u)
+                                       : NULL;
         if (country) {
             memcpy(s->code, country, 3);   /* another slot's code */
             s->code[3] = '\0';

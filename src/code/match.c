@@ -335,6 +335,19 @@ static uint32_t fixed_length(const kh_dict *d, const kh_pattern *pt)
     return len;
 }
 
+/* Whether the unit holds the first word of some phrase of group g. */
+static int has_any(const kh_unit *u, uint32_t g)
+{
+    const kh_dict *d = u->dict;
+    const kh_alt *a = &d->alts[g];
+    const kh_alt_key *k = d->alt_keys + a->keys_first;
+    for (uint32_t i = 0; i < a->nkeys; i++)
+        if ((i == 0 || k[i].word != k[i - 1].word) &&
+            kh_unit_has_word(u, k[i].word))
+            return 1;
+    return 0;
+}
+
 static int best_of(const kh_unit *u, int verb, uint32_t first, uint32_t np,
                    kh_pmatch *m)
 {
@@ -350,6 +363,8 @@ static int best_of(const kh_unit *u, int verb, uint32_t first, uint32_t np,
         int absent = 0;
         for (int k = 0; k < pt->nneed && !absent; k++)
             absent = !kh_unit_has_word(u, pt->need[k]);
+        for (int k = 0; k < 2 && !absent && pt->need_alt[k] != KH_NONE; k++)
+            absent = !has_any(u, pt->need_alt[k]);
         if (absent || !try_pattern(&c, pt))
             continue;
         int alts = has_alternatives(d, pt);

@@ -286,10 +286,19 @@ static int cmp_pat_desc(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* The exact words a pattern needs, for the coder's quick rejection. */
+/* The exact words a pattern needs, for the coder's quick rejection; and
+ * up to two groups of alternatives whose every phrase starts with an
+ * exact word (after index_alts), one of which the sentence must hold. */
 static void needs(kh_dict *d, kh_pattern *pt)
 {
     pt->nneed = 0;
+    pt->need_alt[0] = pt->need_alt[1] = KH_NONE;
+    for (uint32_t i = 0, k = 0; i < pt->pels.n && k < 2; i++) {
+        const kh_pel *e = &d->pels[pt->pels.first + i];
+        if ((e->type == KH_PEL_ALT || e->type == KH_PEL_SYNSET) &&
+            d->alts[e->arg].nkeys && !d->alts[e->arg].nothers)
+            pt->need_alt[k++] = e->arg;
+    }
     for (uint32_t i = 0; i < pt->pels.n && pt->nneed < 4; i++) {
         const kh_pel *e = &d->pels[pt->pels.first + i];
         if (e->type == KH_PEL_WORD &&
@@ -389,9 +398,9 @@ void kh_dict_finish(kh_dict *d)
     for (int i = 0; i < d->nfw; i++)
         d->fw[i] = kh_dict_word(d, function_words[i],
                                 strlen(function_words[i]));
+    index_alts(d);
     for (size_t i = 0; i < d->npatterns; i++)
         needs(d, &d->patterns[i]);
-    index_alts(d);
     kh_dict_impl *im = d->impl;
     size_t nw = im->words.n;
     free(im->first_at);

@@ -150,6 +150,10 @@ typedef struct kh_pattern {
      * Filled by kh_dict_finish. */
     uint32_t need[4];
     uint8_t nneed;
+    /* Groups of alternatives (or synsets) each of whose phrases starts
+     * with an exact word: the sentence must hold one of each group's
+     * first words.  KH_NONE when unused. */
+    uint32_t need_alt[2];
     uint32_t owner;    /* the verb (or, with KH_OWNER_TIME, the time
                           phrase) the pattern belongs to, when the reader
                           sets it: lets a verb written again in a later
