@@ -235,7 +235,7 @@ static void add_event(kh_unit *u, const char *src, const char *tgt,
 /* Adds the events of source src and target tgt with code ec.  Returns
  * how many were added. */
 static int emit(kh_unit *u, who src, who tgt, const kh_ecode *ec, int v,
-                const kh_pmatch *m, uint32_t vi)
+                const kh_pmatch *m, uint32_t vi, const char *code)
 {
     /* % with a paired code: each pair of members once, A 044 B and
      * B 045 A (PATTERN-26) */
@@ -258,9 +258,10 @@ static int emit(kh_unit *u, who src, who tgt, const kh_ecode *ec, int v,
         sm[0] = DEFAULT_SLOT;
     if (tgt.slot == DEFAULT_SLOT)
         tm[0] = DEFAULT_SLOT;
-    const char *c1 = kh_dict_str_text(d, ec->code);
-    const char *c2 = ec->code2 != KH_NONE ? kh_dict_str_text(d, ec->code2)
-                                          : NULL;
+    const char *c1 = code ? code : kh_dict_str_text(d, ec->code);
+    const char *c2 = ec->code2 != KH_NONE && !code
+                         ? kh_dict_str_text(d, ec->code2)
+                         : NULL;
     for (int i = 0; i < ns; i++) {
         char sp[8][KH_CODE_LEN];
         int nsp = split_codes(sm[i] == DEFAULT_SLOT ? src.code
@@ -427,25 +428,67 @@ static int near_source(const kh_unit *u, int cs, int v, const char *not,
     return -1;
 }
 
-/* "X is being attacked", "X was targeted on Friday by Y": the passive
- * with IS ARE BE BEING and BY up to four words on (SET: NEAREST SOURCE;
- * TABARI's own rule is passive_by). */
-static int passive_by_wide(const kh_unit *u, int v)
+static int be_form(const kh_unit *u, int i)
 {
-    int aux = 0;
-    for (int k = 1, i = v - 1; k <= 3 && i >= 0; i--) {
+    return u->lex[i].type == L_AUXIL || text_is(u, i, "IS") ||
+           text_is(u, i, "ARE") || text_is(u, i, "BE") ||
+           text_is(u, i, "BEING");
+}
+
+static int have_form(const kh_unit *u, int i)
+{
+    return text_is(u, i, "HAS") || text_is(u, i, "HAVE") ||
+           text_is(u, i, "HAD") || text_is(u, i, "HAVING");
+}
+
+/* Whether the verb at v is passive: a form of BE before it (adverbs
+ * aside), or a past participle that no HAVE comes before ("ten soldiers
+ * killed in Ukraine", "militants trained by Iran"; the tagger tells the
+ * participle from the past tense). */
+static int passive_form(const kh_unit *u, int v)
+{
+    const kh_token *t = &u->doc->tokens[u->lex[v].tok0];
+    int vbn = t->tag == KH_POS_VBN;
+    for (int i = v - 1, k = 0; i >= 0 && k < 3; i--) {
         if (!visible(u, i))
             continue;
-        if (u->lex[i].type == L_AUXIL || text_is(u, i, "IS") ||
-            text_is(u, i, "ARE") || text_is(u, i, "BE") ||
-            text_is(u, i, "BEING"))
-            aux = 1;
-        if (u->lex[i].type == L_ACTOR || u->lex[i].type == L_VERB ||
-            u->lex[i].type == L_COMMA)
+        if (be_form(u, i))
+            return 1;
+        if (have_form(u, i))
+            return 0;
+        const kh_token *ti = &u->doc->tokens[u->lex[i].tok0];
+        int adverb = ti->tag ? ti->tag == KH_POS_RB || ti->tag == KH_POS_RBR
+                             : text_is(u, i, "ALSO");
+        if (!adverb || u->lex[i].type != L_NULL)
             break;
         k++;
     }
-    if (!aux)
+    if (!vbn)
+        return 0;
+    /* a participle alone is passive only when no object follows it ("ten
+     * soldiers killed in Ukraine"; the tagger also calls the past tense
+     * of "forces killed five militants" a participle) */
+    int j = u->lex[v].end;
+    while (j < u->n && !visible(u, j))
+        j++;
+    if (j >= u->n || u->lex[j].type == L_COMMA || u->lex[j].type == L_BY ||
+        u->lex[j].type == L_PREP)
+        return 1;
+    static const char *const after[] = {"ON", "AT", "NEAR", "DURING",
+                                        "AFTER", "WHILE", "WHEN", "AS",
+                                        "AMID", "FROM", "INSIDE", "OUTSIDE"};
+    for (size_t k = 0; k < sizeof after / sizeof *after; k++)
+        if (text_is(u, j, after[k]))
+            return 1;
+    return 0;
+}
+
+/* "X is being attacked", "X was targeted on Friday by Y": the passive
+ * with IS ARE BE BEING, or a participle alone, and BY up to four words on
+ * (SET: NEAREST SOURCE; TABARI's own rule is passive_by). */
+static int passive_by_wide(const kh_unit *u, int v)
+{
+    if (!passive_form(u, v))
         return -1;
     for (int k = 1, i = u->lex[v].end; k <= 4 && i < u->n; i++) {
         if (!visible(u, i))
@@ -460,8 +503,8 @@ static int passive_by_wide(const kh_unit *u, int v)
     return -1;
 }
 
-/* "X was martyred", "two soldiers were (also) killed": an auxiliary
- * right before a past participle, adverbs aside, and no BY after it.  The
+/* "X was martyred", "two soldiers were (also) killed", "ten soldiers
+ * killed in Ukraine": a passive past participle and no BY after it.  The
  * subject is the target; the source is not said. */
 static int passive_no_by(const kh_unit *u, int v)
 {
@@ -471,33 +514,9 @@ static int passive_no_by(const kh_unit *u, int v)
     int participle = t->tag ? t->tag == KH_POS_VBN
                             : n > 3 && (memcmp(w + n - 2, "ED", 2) == 0 ||
                                         memcmp(w + n - 2, "EN", 2) == 0);
-    if (!participle)
-        return 0;
-    for (int i = v - 1, k = 0; i >= 0 && k < 3; i--) {
-        if (!visible(u, i))
-            continue;
-        const kh_token *ti = &u->doc->tokens[u->lex[i].tok0];
-        if (u->lex[i].type == L_AUXIL || text_is(u, i, "IS") ||
-            text_is(u, i, "ARE") || text_is(u, i, "BE") ||
-            text_is(u, i, "BEING"))
-            return 1;
-        int adverb = ti->tag ? ti->tag == KH_POS_RB || ti->tag == KH_POS_RBR
-                             : text_is(u, i, "ALSO");
-        if (!adverb || u->lex[i].type != L_NULL)
-            return 0;
-        k++;
-    }
-    return 0;
+    return participle && passive_form(u, v);
 }
 
-/* SET: REPORTED ACCUSATIONS.  After "X said that Y attacked Z", with Z of
- * X's country but not X itself (and Y of another), in words of grievance
- * (the &GRIEVANCE synset: "Al-Sudani said the most serious incidents are
- * repeated through coalition forces carrying out attacks against the
- * Popular Mobilization"): X accuses Y of aggression too.  A plain report
- * ("Al-Sudani said coalition forces are carrying out attacks ...") is the
- * attack only, and so is one about the speaker itself ("our
- * positions"). */
 /* Whether a phrase of the dictionaries' &GRIEVANCE synset is in the unit
  * ("violations", "the most serious incidents", "flagrant"): what makes a
  * report a complaint.  Members are words, joined or not. */
@@ -547,6 +566,68 @@ static void accusations(kh_unit *u, int from, int v, const kh_pmatch *m,
         int ss = e->src_slot;
         add_event(u, spk, src, "1123", u->speaker, ss, v, m, vi, &acc);
     }
+}
+
+/* SET: FUTURE AS INTENT.  "Iraq will withdraw its forces", "the US will
+ * supply arms": what is announced for later is intent (CAMEO's 03 for
+ * cooperation, 13 for threats), as its codebook pairs them.  Returns the
+ * intent code of code, or NULL when code has none (statements, appeals,
+ * demands, investigations, intents already). */
+static const char *intent_of(const char *c)
+{
+    static const struct {
+        const char *from, *to;   /* longest prefix first */
+    } map[] = {
+        {"057", "036"}, {"05", "030"}, {"04", "036"},
+        {"060", "031"}, {"061", "0311"}, {"062", "0312"}, {"063", "0313"},
+        {"064", "0314"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+        {"07", "033"},
+        {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"},
+        {"0833", "0343"}, {"0834", "0344"}, {"083", "034"}, {"084", "0353"},
+        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},
+        {"14", "133"},
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"},
+        {"165", "135"}, {"166", "136"}, {"16", "131"},
+        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"},
+        {"1724", "1324"}, {"172", "132"}, {"175", "137"}, {"17", "130"},
+        {"18", "1383"},
+        {"191", "1381"}, {"192", "1382"}, {"19", "138"},
+        {"204", "1385"}, {"20", "1383"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
+        size_t k = strlen(map[i].from);
+        if (strncmp(c, map[i].from, k) != 0)
+            continue;
+        /* a longer entry of the same stem may come later: 0831 after 08 */
+        for (size_t j = i + 1; j < sizeof map / sizeof *map; j++) {
+            size_t kj = strlen(map[j].from);
+            if (kj > k && strncmp(c, map[j].from, kj) == 0)
+                return map[j].to;
+        }
+        return map[i].to;
+    }
+    return NULL;
+}
+
+/* Whether WILL SHALL WOULD ('LL) comes right before the verb at v,
+ * adverbs aside ("will soon withdraw"). */
+static int future(const kh_unit *u, int v)
+{
+    for (int i = v - 1, k = 0; i >= 0 && k < 3; i--) {
+        if (!visible(u, i))
+            continue;
+        if (text_is(u, i, "WILL") || text_is(u, i, "SHALL") ||
+            text_is(u, i, "WOULD") || text_is(u, i, "'LL"))
+            return 1;
+        const kh_token *t = &u->doc->tokens[u->lex[i].tok0];
+        int adverb = t->tag ? t->tag == KH_POS_RB || t->tag == KH_POS_RBR
+                            : 0;
+        if (!adverb || u->lex[i].type != L_NULL)
+            return 0;
+        k++;
+    }
+    return 0;
 }
 
 /* Codes the verb at v of clause c.  Returns 0 when it coded nothing, 1
@@ -622,8 +703,13 @@ static int code_verb(kh_unit *u, int c, int cs, int ce, int v, int opener,
             src.slot = DEFAULT_SLOT;
             src.code = kh_dict_str_text(d, o->default_source);
         }
-        if (src.slot == -1)   /* greedy: after the verb */
-            src.slot = first_slot(u, vend, ce, not, skip | bit(tgt.slot));
+        /* greedy: after the verb (but, with our rules, not after a
+         * target the pattern found: "the US claimed that they attacked
+         * Iraq" has no other source) */
+        int gto = o->nearest_source && m.tgt >= 0 ? u->slots[m.tgt].first
+                                                   : ce;
+        if (src.slot == -1)
+            src.slot = first_slot(u, vend, gto, not, skip | bit(tgt.slot));
     }
     if (saying(d, ec) && src.slot >= 0)
         u->speaker = src.slot;
@@ -685,6 +771,9 @@ targeted:
             tgt.slot = DEFAULT_SLOT, tgt.code = "---";
     }
     const char *c1 = kh_dict_str_text(d, ec->code);
+    const char *intent = NULL;   /* "will withdraw": 0356 for 087 */
+    if (o->future_intent && future(u, v) && (intent = intent_of(c1)))
+        c1 = intent;
     int unknown_src = src.slot >= 0 && u->slots[src.slot].unknown;
     if (o->unknown_sources && tgt.slot >= 0 && violent(c1) &&
         !(ec->flags & KH_EC_SUBORD) && (src.slot == -1 || unknown_src)) {
@@ -693,14 +782,14 @@ targeted:
         if (src.slot == -1)
             src.slot = DEFAULT_SLOT, src.code = "---";
         u->to_pending = 1;
-        int added = emit(u, src, tgt, ec, v, &m, vi);
+        int added = emit(u, src, tgt, ec, v, &m, vi, intent);
         u->to_pending = 0;
         return added ? 2 : 0;
     }
     if (src.slot == -1 || tgt.slot == -1 || unknown_src)
         return 0;
     int first = u->nevents;
-    int added = emit(u, src, tgt, ec, v, &m, vi);
+    int added = emit(u, src, tgt, ec, v, &m, vi, intent);
     if (!added)
         return 0;
     if (src.slot >= 0)

@@ -7,8 +7,8 @@
  * of the nearest state actor of the sentence (a country, or its
  * government, military, police...), before it first.  A government,
  * police, a court or a parliament act at home: such an agent takes the
- * country of a sentence that names only one ("Iraqis demonstrated
- * against the government").  Other roles do not say whose they are
+ * country of the state actors before it when they are of one country
+ * ("Iraqis demonstrated against the government").  Other roles do not say whose they are
  * ("Israeli strikes killed civilians" are not Israeli civilians; a drone
  * may be anyone's), so an agent of another role stays without a country:
  * it is an unknown source ("a drone targeted the headquarters of X") whose
@@ -62,14 +62,16 @@ static int home_role(const char *a)
            strcmp(a, "JUD") == 0 || strcmp(a, "LEG") == 0;
 }
 
-/* The one country of the sentence's state actors, or NULL when there
- * are none or several. */
-static const char *only_country(const kh_unit *u)
+/* The one country of the state actors before word i ("Iraqis protested
+ * against the government"), or NULL when there are none or several.  An
+ * agent before any actor is more often the other side's ("the government
+ * thanked China for its help"). */
+static const char *only_country(const kh_unit *u, int i)
 {
     const char *c = NULL;
     for (int k = 0; k < u->nslots; k++) {
         const kh_slot *s = &u->slots[k];
-        if (s->nul || s->unknown || !kh_state_code(s->code))
+        if (s->nul || s->unknown || !kh_state_code(s->code) || s->first > i)
             continue;
         if (c && memcmp(c, s->code, 3) != 0)
             return NULL;
@@ -148,7 +150,7 @@ void kh_lone_agents(kh_unit *u)
         s->last = (int16_t)last;
         s->compound = -1;
         const char *country = domestic ? state_country(u, i)
-                              : home   ? only_country(u)
+                              : home   ? only_country(u, i)
                                        : NULL;
         if (country) {
             memcpy(s->code, country, 3);   /* another slot's code */

@@ -304,6 +304,9 @@ static int subject_and_verb(const kh_unit *u, int from, int to)
         const kh_lexw *x = &u->lex[i];
         if (x->type == L_ACTOR || (x->type == L_PRONOUN && x->ref != -1))
             actor = !(x->flags & LF_QUOTE) || actor;
+        else if (actor && (text_is(u, i, "THAT") || text_is(u, i, "WHICH") ||
+                           text_is(u, i, "WHO")))
+            return 0;   /* "a UK-based group that tracks the war" */
         else if (x->type == L_VERB && actor)
             return 1;
     }

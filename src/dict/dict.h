@@ -246,10 +246,12 @@ typedef struct kh_options {
      *   not name takes it from another event of the article on the same
      *   target, else is dropped;
      * - reported_accusations: "X said that Y attacked Z", with Z of X's
-     *   country and not X itself, is also X accusing Y (1123). */
+     *   country and not X itself, is also X accusing Y (1123);
+     * - future_intent: "will withdraw", "will supply arms" are intent
+     *   (0356, 0332): CAMEO's 03 and 13 codes for 04-08 and 14-20. */
     int lemmas, relative, saying_abroad, main_commas, lone_agents,
         quote_pronouns, nearest_source, unknown_sources,
-        reported_accusations;
+        reported_accusations, future_intent;
     /* FORWARD: pronouns across records */
     int forward;
     char forward_format[32];

@@ -96,6 +96,7 @@ static int ours(kh_options *o, const char *arg, const char *val)
         {"NEAREST SOURCE", offsetof(kh_options, nearest_source)},
         {"UNKNOWN SOURCES", offsetof(kh_options, unknown_sources)},
         {"REPORTED ACCUSATIONS", offsetof(kh_options, reported_accusations)},
+        {"FUTURE AS INTENT", offsetof(kh_options, future_intent)},
     };
     for (size_t i = 0; i < sizeof sw / sizeof *sw; i++)
         if (strncmp(arg, sw[i].name, strlen(sw[i].name)) == 0) {
