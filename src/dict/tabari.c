@@ -602,7 +602,10 @@ static void read_verbs(rd *r, const char *buf, size_t len)
                 const char *own = kh_dict_str_text(r->d,
                                                    r->d->alts[synset].name);
                 k = strlen(own);
-                const char *hit = mn >= k ? strstr(m, own) : NULL;
+                /* Regression, found by fuzz_dict_tabari: the line is not
+                 * NUL-terminated (the last line of a buffer), so the
+                 * search is bounded by its length. */
+                const char *hit = mn >= k ? memmem(m, mn, own, k) : NULL;
                 if (hit && hit < m + mn &&
                     (hit + k == m + mn || !isalnum((unsigned char)hit[k]))) {
                     bad(r, 1, "synset %s refers to itself", own);
