@@ -54,8 +54,19 @@ int kh_word_matches(const kh_unit *u, const kh_pel *p, int i, int kind)
     const kh_lexw *x = &u->lex[i];
     if (x->type == L_COMMA)
         return 0;
-    if (p->match == KH_MATCH_EXACT)
-        return x->word == p->arg;
+    /* With SET: LEMMAS, a verb and a pattern's word also match a word
+     * whose lemma they are ("struck" is STRIKE_, "measures" MEASURE_);
+     * actors and agents keep their endings rules.  (x->lemma is KH_NONE
+     * without it: the test costs one comparison.) */
+    if (p->match >= KH_MATCH_EXACT) {
+        if (x->word == p->arg)
+            return 1;
+        return p->match == KH_MATCH_EXACT && x->lemma == p->arg &&
+               (kind == 0 || kind == KH_ROOT_VERB);
+    }
+    if (x->lemma == p->arg && p->match == KH_MATCH_ENDINGS &&
+        kind == KH_ROOT_VERB)
+        return 1;
     size_t wl, tl;
     const char *w = kh_dict_word_text(u->dict, p->arg, &wl);
     const char *t = kh_lex_text(u, i, &tl);
@@ -170,6 +181,24 @@ static size_t candidates(const kh_unit *u, int i, uint32_t *out, size_t cap)
                 !(r->kind == KH_ROOT_VERB && drop_e_ing(u, p, i)))
                 continue;
             out[n++] = rs[j];
+        }
+    }
+    /* The verbs whose main form is the word's lemma: "struck", "sought",
+     * "held" (SET: LEMMAS) */
+    uint32_t lem = u->lex[i].lemma;
+    if (lem != KH_NONE) {
+        size_t nr;
+        const uint32_t *rs = kh_dict_roots_of(d, lem, &nr);
+        for (size_t j = 0; j < nr && n < cap; j++) {
+            const kh_root *r = &d->roots[rs[j]];
+            if (r->kind != KH_ROOT_VERB ||
+                d->pels[r->words.first].match == KH_MATCH_STEM)
+                continue;
+            size_t k = 0;
+            while (k < n && out[k] != rs[j])
+                k++;
+            if (k == n)
+                out[n++] = rs[j];
         }
     }
     /* DEPLORING: the stem DEPLORE is longer than DEPLOR, so it was not a
@@ -355,6 +384,14 @@ void kh_classify(kh_unit *u)
             int verbal = pt == KH_POS_RB || pt == KH_POS_RBR ||
                          pt == KH_POS_RBS || pt == KH_POS_MD ||
                          pt == KH_POS_TO || pt == KH_POS_PRP;
+            /* "were striking targets": a participle after an auxiliary
+             * that the tagger read as an adjective */
+            size_t wl;
+            const char *wt = kh_lex_text(u, i, &wl);
+            if (kh_pos_is_verb(pt) && kh_pos_is_adj(t) && wl > 4 &&
+                (memcmp(wt + wl - 3, "ING", 3) == 0 ||
+                 memcmp(wt + wl - 2, "ED", 2) == 0))
+                verbal = 1;
             if (u->dict->roots[x->root].words.n > 1 || verbal)
                 continue;
             if (kh_pos_is_noun(t) || kh_pos_is_adj(t)) {

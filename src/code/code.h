@@ -40,6 +40,8 @@
 #define KH_MAX_ACTORS 64
 #define KH_MAX_EVENTS 64
 #define KH_CODE_LEN 48
+/* The set of a unit's words and lemmas: never more than half full. */
+#define KH_WORDSET (4 * KH_MAX_LEX)
 
 enum kh_ltype {
     L_NULL = 0,   /* a word the dictionaries do not know */
@@ -77,6 +79,8 @@ typedef struct kh_lexw {
     uint8_t type;           /* enum kh_ltype */
     uint8_t flags;          /* LF_* */
     uint32_t word;          /* interned id of the text, or KH_NONE */
+    uint32_t lemma;         /* interned id of the tagger's lemma, with
+                               SET: LEMMAS; else KH_NONE */
     uint32_t root;          /* the root that typed it (first word) */
     uint16_t end;           /* one past the phrase's last word */
     int16_t head;           /* for L_LITR: the phrase's first word */
@@ -94,6 +98,10 @@ typedef struct kh_slot {
     int16_t compound;       /* compound group id, or -1 */
     uint8_t nul;            /* no code: skipped by searches */
     uint8_t pronoun;
+    uint8_t unknown;        /* an agent whose country the sentence does
+                               not say ("a drone"): a source whose events
+                               wait for the article (SET: UNKNOWN SOURCES),
+                               never a target */
 } kh_slot;
 
 typedef struct kh_cevent {
@@ -106,6 +114,10 @@ typedef struct kh_cevent {
     int32_t date;                 /* YYYYMMDD, after a time shift */
     uint8_t subord, dominant;
 } kh_cevent;
+
+/* Events whose source the sentence does not name: at most this many per
+ * sentence wait for the article (stage.c). */
+#define KH_MAX_PENDING 8
 
 enum kh_ustatus {
     KH_UNIT_CODED = 0,      /* events (maybe none) */
@@ -140,10 +152,17 @@ typedef struct kh_unit {
 
     kh_cevent events[KH_MAX_EVENTS];
     int nevents;
+    /* SET: UNKNOWN SOURCES: violent events with a target and no known
+     * source; their source is "---" or "---" and an agent code */
+    kh_cevent pending[KH_MAX_PENDING];
+    int npending;
+    int to_pending;               /* events.c: where new events go */
+    /* the subject of the last verb of saying coded so far, or -1 */
+    int speaker;
 
     /* the words of the unit, for patterns' quick rejection: open
      * addressing over word ids (KH_NONE empty) */
-    uint32_t wordset[2 * KH_MAX_LEX];
+    uint32_t wordset[KH_WORDSET];
 
     int status;                   /* enum kh_ustatus */
     const char *why;              /* for complex and discard: the reason */
@@ -165,7 +184,7 @@ static inline const char *kh_lex_text(const kh_unit *u, int i, size_t *len)
 /* Whether word id w occurs in the unit (lex.c fills the set). */
 static inline int kh_unit_has_word(const kh_unit *u, uint32_t w)
 {
-    uint32_t n = 2 * KH_MAX_LEX;
+    uint32_t n = KH_WORDSET;
     for (uint32_t i = (w * 2654435761u) % n;; i = (i + 1) % n) {
         if (u->wordset[i] == w)
             return 1;
@@ -189,6 +208,13 @@ void kh_parse(kh_unit *u);
 
 /* actors.c */
 void kh_actors(kh_unit *u);
+
+/* lone.c: agents with no actor (SET: LONE AGENTS) get one from the
+ * sentence, or become unknown sources. */
+void kh_lone_agents(kh_unit *u);
+/* Whether code c is a state actor: a country, or a country's government,
+ * military, police, judiciary, legislature or intelligence service. */
+int kh_state_code(const char *c);
 
 /* events.c */
 void kh_events(kh_unit *u);

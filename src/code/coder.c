@@ -121,6 +121,9 @@ void kh_code_unit(kh_unit *u, const kh_dict *d, const kh_doc *doc,
     u->status = KH_UNIT_CODED;
     u->why = NULL;
     u->nevents = 0;
+    u->npending = 0;
+    u->to_pending = 0;
+    u->speaker = -1;
     u->nslots = 0;
     u->ncompounds = 0;
     u->shift = 0;
@@ -144,6 +147,7 @@ void kh_code_unit(kh_unit *u, const kh_dict *d, const kh_doc *doc,
     if (u->status != KH_UNIT_CODED)
         return;
     kh_actors(u);
+    kh_lone_agents(u);
     time_shift(u);
     if (u->status != KH_UNIT_CODED)
         return;

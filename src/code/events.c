@@ -15,6 +15,8 @@
  */
 #include "code.h"
 
+#include "../tag/tag.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -100,6 +102,7 @@ static int negated(const kh_unit *u, int v)
         const char *t = kh_lex_text(u, i, &n);
         if ((n == 3 && memcmp(t, "NOT", 3) == 0) ||
             (n == 5 && memcmp(t, "NEVER", 5) == 0) ||
+            (n == 6 && memcmp(t, "CANNOT", 6) == 0) ||
             (n >= 3 && memcmp(t + n - 3, "N'T", 3) == 0))
             return 1;
         k++;
@@ -202,9 +205,20 @@ static void add_event(kh_unit *u, const char *src, const char *tgt,
             strcmp(u->events[i].target, tgt) == 0 &&
             strcmp(u->events[i].code, code) == 0)
             return;   /* the same event twice */
-    if (u->nevents >= KH_MAX_EVENTS)
-        return;
-    kh_cevent *e = &u->events[u->nevents++];
+    kh_cevent *e;
+    if (u->to_pending) {
+        for (int i = 0; i < u->npending; i++)
+            if (strcmp(u->pending[i].target, tgt) == 0 &&
+                strcmp(u->pending[i].code, code) == 0)
+                return;
+        if (u->npending >= KH_MAX_PENDING)
+            return;
+        e = &u->pending[u->npending++];
+    } else {
+        if (u->nevents >= KH_MAX_EVENTS)
+            return;
+        e = &u->events[u->nevents++];
+    }
     memset(e, 0, sizeof *e);
     snprintf(e->source, sizeof e->source, "%s", src);
     snprintf(e->target, sizeof e->target, "%s", tgt);
@@ -221,14 +235,14 @@ static void add_event(kh_unit *u, const char *src, const char *tgt,
 /* Adds the events of source src and target tgt with code ec.  Returns
  * how many were added. */
 static int emit(kh_unit *u, who src, who tgt, const kh_ecode *ec, int v,
-                const kh_pmatch *m, uint32_t vi)
+                const kh_pmatch *m, uint32_t vi, const char *code)
 {
     /* % with a paired code: each pair of members once, A 044 B and
      * B 045 A (PATTERN-26) */
     int half = m->compound >= 0 && src.slot == tgt.slot &&
                (ec->flags & KH_EC_PAIRED) && m->outside_first;
     const kh_dict *d = u->dict;
-    int before = u->nevents;
+    int before = u->nevents + u->npending;
     int sm[KH_MAX_ACTORS], tm[KH_MAX_ACTORS];
     int ns = src.slot == DEFAULT_SLOT ? 1 : members(u, src, sm);
     int nt = tgt.slot == DEFAULT_SLOT ? 1 : members(u, tgt, tm);
@@ -244,9 +258,10 @@ static int emit(kh_unit *u, who src, who tgt, const kh_ecode *ec, int v,
         sm[0] = DEFAULT_SLOT;
     if (tgt.slot == DEFAULT_SLOT)
         tm[0] = DEFAULT_SLOT;
-    const char *c1 = kh_dict_str_text(d, ec->code);
-    const char *c2 = ec->code2 != KH_NONE ? kh_dict_str_text(d, ec->code2)
-                                          : NULL;
+    const char *c1 = code ? code : kh_dict_str_text(d, ec->code);
+    const char *c2 = ec->code2 != KH_NONE && !code
+                         ? kh_dict_str_text(d, ec->code2)
+                         : NULL;
     for (int i = 0; i < ns; i++) {
         char sp[8][KH_CODE_LEN];
         int nsp = split_codes(sm[i] == DEFAULT_SLOT ? src.code
@@ -270,7 +285,518 @@ static int emit(kh_unit *u, who src, who tgt, const kh_ecode *ec, int v,
                 }
         }
     }
-    return u->nevents - before;
+    return u->nevents + u->npending - before;
+}
+
+/* ---- our rules (SET: lines of khaldun.options; dict.h) ----------------- */
+
+static int code_is(const kh_dict *d, const kh_ecode *ec, const char *root)
+{
+    return ec->code != KH_NONE &&
+           strncmp(kh_dict_str_text(d, ec->code), root, 2) == 0;
+}
+
+/* A verb of saying: a subordinate code of root 01 ("said" [010?]). */
+static int saying(const kh_dict *d, const kh_ecode *ec)
+{
+    return (ec->flags & KH_EC_SUBORD) && code_is(d, ec, "01");
+}
+
+/* Material conflict that someone did to someone: roots 18, 19, 20. */
+static int violent(const char *code)
+{
+    return strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+           strncmp(code, "20", 2) == 0;
+}
+
+static int same_country(const char *a, const char *b)
+{
+    return strlen(a) >= 3 && strlen(b) >= 3 && memcmp(a, b, 3) == 0 &&
+           memcmp(a, "---", 3) != 0;
+}
+
+/* The slots of code's country, and the unknown ones. */
+static uint64_t country_bits(const kh_unit *u, const char *code)
+{
+    uint64_t b = 0;
+    for (int k = 0; k < u->nslots && k < 64; k++)
+        if (same_country(u->slots[k].code, code))
+            b |= bit(k);
+    return b;
+}
+
+static uint64_t unknown_bits(const kh_unit *u)
+{
+    uint64_t b = 0;
+    for (int k = 0; k < u->nslots && k < 64; k++)
+        if (u->slots[k].unknown)
+            b |= bit(k);
+    return b;
+}
+
+static int text_is(const kh_unit *u, int i, const char *s)
+{
+    size_t n;
+    const char *t = kh_lex_text(u, i, &n);
+    return n == strlen(s) && memcmp(t, s, n) == 0;
+}
+
+/* SET: RELATIVE CLAUSES.  Whether the verb at v opens a relative clause:
+ * THAT WHICH WHO after a noun, with at most three auxiliaries or adverbs
+ * between ("the strike that was carried out", "militants who had
+ * attacked").  "said that" is no relative clause; the tagger, when it ran,
+ * says which THAT is which. */
+static int relative_verb(const kh_unit *u, int v)
+{
+    for (int i = v - 1, k = 0; i >= 0 && k < 4; i--) {
+        const kh_lexw *x = &u->lex[i];
+        if (!visible(u, i))
+            continue;
+        if (text_is(u, i, "THAT") || text_is(u, i, "WHICH") ||
+            text_is(u, i, "WHO") || text_is(u, i, "WHOM")) {
+            if (u->doc->lemma && u->doc->tokens[x->tok0].tag)
+            {
+                int t = u->doc->tokens[x->tok0].tag;
+                return t == KH_POS_WDT || t == KH_POS_WP;
+            }
+            return i > 0 && u->lex[i - 1].type != L_VERB;
+        }
+        if (x->type != L_AUXIL && x->type != L_NULL)
+            return 0;
+        k++;
+    }
+    return 0;
+}
+
+/* The first word of the comma region around v (match.c's region). */
+static int region_start(const kh_unit *u, int v)
+{
+    int cl = u->lex[v].clause, lo = v;
+    while (lo > 0 && u->lex[lo - 1].clause == cl &&
+           !(u->lex[lo - 1].type == L_COMMA &&
+             !(u->lex[lo - 1].flags & (LF_ELIM | LF_COMPOUND))))
+        lo--;
+    return lo;
+}
+
+/* Whether the actor phrase starting at i is the object of a preposition
+ * ("US forces in Iraq", "a strike on Kataib Hezbollah"). */
+static int after_preposition(const kh_unit *u, int i)
+{
+    static const char *const preps[] = {
+        "IN", "OF", "AT", "ON", "FROM", "TO", "WITH", "NEAR", "AGAINST",
+        "INTO", "INSIDE", "ACROSS", "AROUND", "OUTSIDE", "TOWARD", "TOWARDS",
+        "FOR", "OVER", "UNDER", "BETWEEN", "AMONG", "WITHIN", "ALONG",
+        "BEYOND", "BEHIND", "BY", "ABOUT", "UPON"};
+    int j = i - 1;
+    while (j >= 0 && (!visible(u, j) || u->lex[j].type == L_DETERM ||
+                      u->lex[j].type == L_ADJ))
+        j--;
+    if (j < 0)
+        return 0;
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (text_is(u, j, preps[k]))
+            return 1;
+    return 0;
+}
+
+/* SET: NEAREST SOURCE.  The subject of the verb at v: the first actor of
+ * its comma region after any verb before it, that is no preposition's
+ * object ("the Pentagon said American aircraft struck": the aircraft;
+ * "US forces in Iraq struck": US forces).  -1 when there is none. */
+static int near_source(const kh_unit *u, int cs, int v, const char *not,
+                       uint64_t skip)
+{
+    int lo = region_start(u, v);
+    if (lo < cs)
+        lo = cs;
+    for (int i = v - 1; i >= lo; i--)
+        if (u->lex[i].type == L_VERB && visible(u, i)) {
+            lo = u->lex[i].end;
+            break;
+        }
+    for (int i = lo; i < v; i++) {
+        int s = slot_here(u, i);
+        if (s < 0 || (s < 64 && (skip >> s) & 1))
+            continue;
+        if (not && strcmp(u->slots[s].code, not) == 0)
+            continue;
+        if (after_preposition(u, i))
+            continue;
+        return s;
+    }
+    return -1;
+}
+
+static int be_form(const kh_unit *u, int i)
+{
+    return u->lex[i].type == L_AUXIL || text_is(u, i, "IS") ||
+           text_is(u, i, "ARE") || text_is(u, i, "BE") ||
+           text_is(u, i, "BEING");
+}
+
+static int have_form(const kh_unit *u, int i)
+{
+    return text_is(u, i, "HAS") || text_is(u, i, "HAVE") ||
+           text_is(u, i, "HAD") || text_is(u, i, "HAVING");
+}
+
+/* Whether the verb at v is passive: a form of BE before it (adverbs
+ * aside), or a past participle that no HAVE comes before ("ten soldiers
+ * killed in Ukraine", "militants trained by Iran"; the tagger tells the
+ * participle from the past tense). */
+static int passive_form(const kh_unit *u, int v)
+{
+    const kh_token *t = &u->doc->tokens[u->lex[v].tok0];
+    int vbn = t->tag == KH_POS_VBN;
+    for (int i = v - 1, k = 0; i >= 0 && k < 3; i--) {
+        if (!visible(u, i))
+            continue;
+        if (be_form(u, i))
+            return 1;
+        if (have_form(u, i))
+            return 0;
+        const kh_token *ti = &u->doc->tokens[u->lex[i].tok0];
+        int adverb = ti->tag ? ti->tag == KH_POS_RB || ti->tag == KH_POS_RBR
+                             : text_is(u, i, "ALSO");
+        if (!adverb || u->lex[i].type != L_NULL)
+            break;
+        k++;
+    }
+    if (!vbn)
+        return 0;
+    /* a participle alone is passive only when no object follows it ("ten
+     * soldiers killed in Ukraine"; the tagger also calls the past tense
+     * of "forces killed five militants" a participle) */
+    int j = u->lex[v].end;
+    while (j < u->n && !visible(u, j))
+        j++;
+    if (j >= u->n || u->lex[j].type == L_COMMA || u->lex[j].type == L_BY ||
+        u->lex[j].type == L_PREP)
+        return 1;
+    static const char *const after[] = {"ON", "AT", "NEAR", "DURING",
+                                        "AFTER", "WHILE", "WHEN", "AS",
+                                        "AMID", "FROM", "INSIDE", "OUTSIDE"};
+    for (size_t k = 0; k < sizeof after / sizeof *after; k++)
+        if (text_is(u, j, after[k]))
+            return 1;
+    return 0;
+}
+
+/* "X is being attacked", "X was targeted on Friday by Y": the passive
+ * with IS ARE BE BEING, or a participle alone, and BY up to four words on
+ * (SET: NEAREST SOURCE; TABARI's own rule is passive_by). */
+static int passive_by_wide(const kh_unit *u, int v)
+{
+    if (!passive_form(u, v))
+        return -1;
+    for (int k = 1, i = u->lex[v].end; k <= 4 && i < u->n; i++) {
+        if (!visible(u, i))
+            continue;
+        if (u->lex[i].type == L_BY)
+            return i;
+        if (u->lex[i].type == L_ACTOR || u->lex[i].type == L_VERB ||
+            u->lex[i].type == L_COMMA || u->lex[i].type == L_CONJ)
+            break;
+        k++;
+    }
+    return -1;
+}
+
+/* "X was martyred", "two soldiers were (also) killed", "ten soldiers
+ * killed in Ukraine": a passive past participle and no BY after it.  The
+ * subject is the target; the source is not said. */
+static int passive_no_by(const kh_unit *u, int v)
+{
+    const kh_token *t = &u->doc->tokens[u->lex[v].tok0];
+    size_t n;
+    const char *w = kh_lex_text(u, v, &n);
+    int participle = t->tag ? t->tag == KH_POS_VBN
+                            : n > 3 && (memcmp(w + n - 2, "ED", 2) == 0 ||
+                                        memcmp(w + n - 2, "EN", 2) == 0);
+    return participle && passive_form(u, v);
+}
+
+/* Whether a phrase of the dictionaries' &GRIEVANCE synset is in the unit
+ * ("violations", "the most serious incidents", "flagrant"): what makes a
+ * report a complaint.  Members are words, joined or not. */
+static int grievance(const kh_unit *u)
+{
+    const kh_dict *d = u->dict;
+    if (d->grievance == KH_NONE)
+        return 0;
+    const kh_alt *g = &d->alts[d->grievance];
+    for (uint32_t k = 0; k < g->n; k++) {
+        kh_span sp = d->alt_spans[g->first + k];
+        for (int i = 0; i < u->n; i++) {
+            int j = i;
+            uint32_t e = 0;
+            for (; e < sp.n && j < u->n; e++, j++) {
+                const kh_pel *p = &d->pels[sp.first + e];
+                if (p->type != KH_PEL_WORD || !kh_word_matches(u, p, j, 0))
+                    break;
+            }
+            if (e == sp.n)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static void accusations(kh_unit *u, int from, int v, const kh_pmatch *m,
+                        uint32_t vi, const kh_ecode *ec)
+{
+    if (u->speaker < 0 || u->slots[u->speaker].nul ||
+        u->slots[u->speaker].unknown || !grievance(u))
+        return;
+    char spk[KH_CODE_LEN];
+    memcpy(spk, u->slots[u->speaker].code, KH_CODE_LEN);
+    kh_ecode acc = *ec;
+    acc.flags &= ~(KH_EC_SUBORD | KH_EC_PAIRED);
+    int end = u->nevents;
+    for (int i = from; i < end; i++) {
+        const kh_cevent *e = &u->events[i];
+        if (!violent(e->code) || strchr(spk, '/'))
+            continue;
+        if (!same_country(spk, e->target) || strcmp(spk, e->target) == 0 ||
+            same_country(spk, e->source) || !strcmp(e->source, "---"))
+            continue;
+        char src[KH_CODE_LEN];
+        memcpy(src, e->source, KH_CODE_LEN);
+        int ss = e->src_slot;
+        add_event(u, spk, src, "1123", u->speaker, ss, v, m, vi, &acc);
+    }
+}
+
+/* SET: FUTURE AS INTENT.  "Iraq will withdraw its forces", "the US will
+ * supply arms": what is announced for later is intent (CAMEO's 03 for
+ * cooperation, 13 for threats), as its codebook pairs them.  Returns the
+ * intent code of code, or NULL when code has none (statements, appeals,
+ * demands, investigations, intents already). */
+static const char *intent_of(const char *c)
+{
+    static const struct {
+        const char *from, *to;   /* longest prefix first */
+    } map[] = {
+        {"057", "036"}, {"05", "030"}, {"04", "036"},
+        {"060", "031"}, {"061", "0311"}, {"062", "0312"}, {"063", "0313"},
+        {"064", "0314"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+        {"07", "033"},
+        {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"},
+        {"0833", "0343"}, {"0834", "0344"}, {"083", "034"}, {"084", "0353"},
+        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},
+        {"14", "133"},
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"},
+        {"165", "135"}, {"166", "136"}, {"16", "131"},
+        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"},
+        {"1724", "1324"}, {"172", "132"}, {"175", "137"}, {"17", "130"},
+        {"18", "1383"},
+        {"191", "1381"}, {"192", "1382"}, {"19", "138"},
+        {"204", "1385"}, {"20", "1383"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
+        size_t k = strlen(map[i].from);
+        if (strncmp(c, map[i].from, k) != 0)
+            continue;
+        /* a longer entry of the same stem may come later: 0831 after 08 */
+        for (size_t j = i + 1; j < sizeof map / sizeof *map; j++) {
+            size_t kj = strlen(map[j].from);
+            if (kj > k && strncmp(c, map[j].from, kj) == 0)
+                return map[j].to;
+        }
+        return map[i].to;
+    }
+    return NULL;
+}
+
+/* Whether WILL SHALL WOULD ('LL) comes right before the verb at v,
+ * adverbs aside ("will soon withdraw"). */
+static int future(const kh_unit *u, int v)
+{
+    for (int i = v - 1, k = 0; i >= 0 && k < 3; i--) {
+        if (!visible(u, i))
+            continue;
+        if (text_is(u, i, "WILL") || text_is(u, i, "SHALL") ||
+            text_is(u, i, "WOULD") || text_is(u, i, "'LL"))
+            return 1;
+        const kh_token *t = &u->doc->tokens[u->lex[i].tok0];
+        int adverb = t->tag ? t->tag == KH_POS_RB || t->tag == KH_POS_RBR
+                            : 0;
+        if (!adverb || u->lex[i].type != L_NULL)
+            return 0;
+        k++;
+    }
+    return 0;
+}
+
+/* Codes the verb at v of clause c.  Returns 0 when it coded nothing, 1
+ * for subordinate events only, 2 for others; -1 when the unit is done
+ * (a discard or complex code). */
+static int code_verb(kh_unit *u, int c, int cs, int ce, int v, int opener,
+                     int carry, int *coded_src)
+{
+    const kh_dict *d = u->dict;
+    const kh_options *o = &d->options;
+    kh_lexw *x = &u->lex[v];
+    uint32_t vi = d->roots[x->root].payload;
+    kh_pmatch m;
+    kh_match_verb(u, v, vi, &m);
+    const kh_ecode *ec = m.pattern != KH_NONE ? &d->patterns[m.pattern].code
+                                              : &d->verbs[vi].code;
+    if ((ec->flags & (KH_EC_DISCARD | KH_EC_COMPLEX)) &&
+        d->format == KH_DICT_PETRARCH) {
+        /* PETRARCH has no complex codes in patterns and keeps its
+         * discards in their own list: such a pattern only stops the
+         * verb's own code from applying */
+        ec = &d->verbs[vi].code;
+    }
+    if (ec->flags & KH_EC_DISCARD) {
+        u->status = KH_UNIT_DISCARD;
+        u->why = "discard code in a verb pattern";
+        return -1;
+    }
+    if (ec->flags & KH_EC_COMPLEX) {
+        u->status = KH_UNIT_COMPLEX;
+        u->why = "complex code in a verb pattern";
+        return -1;
+    }
+    if ((ec->flags & KH_EC_NULL) || ec->code == KH_NONE)
+        return 0;
+    if (o->negation && negated(u, v))
+        return 0;   /* "did not attack": nothing happened */
+    int vend = x->end;
+    who src = {m.src, NULL}, tgt = {m.tgt, NULL};
+    if (m.compound >= 0)
+        src.slot = tgt.slot = m.compound;
+    uint64_t skip = m.skipped;
+    /* an agent of no known country is never a target */
+    uint64_t unknown = o->lone_agents ? unknown_bits(u) : 0;
+    if (tgt.slot >= 0 && (bit(tgt.slot) & unknown))
+        return 0;
+    int by = -1;
+    if (!m.designated)
+        by = o->nearest_source ? passive_by_wide(u, v) : passive_by(u, v);
+    if (by >= 0) {
+        src.slot = first_slot(u, by + 1, ce, NULL, skip);
+        tgt.slot = first_slot(u, cs, v, NULL, skip | unknown);
+    }
+    int unsaid = 0;   /* a passive that does not say by whom */
+    if (by < 0 && !m.designated && o->nearest_source && passive_no_by(u, v)) {
+        tgt.slot = near_source(u, cs, v, NULL, skip | unknown);
+        if (tgt.slot < 0)
+            return 0;
+        unsaid = 1;
+    }
+    if (src.slot == -1 && !unsaid) {
+        const char *not = tgt.slot >= 0 ? u->slots[tgt.slot].code : NULL;
+        if (o->nearest_source)
+            src.slot = near_source(u, cs, v, not, skip | bit(tgt.slot));
+        if (src.slot != -1)
+            ;
+        else if (c > 0 && opener < 0 && carry >= 0)
+            src.slot = carry;
+        else
+            src.slot = first_slot(u, cs, v, not, skip | bit(tgt.slot));
+        if (src.slot == -1 && o->default_source != KH_NONE &&
+            o->default_prior) {
+            src.slot = DEFAULT_SLOT;
+            src.code = kh_dict_str_text(d, o->default_source);
+        }
+        /* greedy: after the verb (but, with our rules, not after a
+         * target the pattern found: "the US claimed that they attacked
+         * Iraq" has no other source) */
+        int gto = o->nearest_source && m.tgt >= 0 ? u->slots[m.tgt].first
+                                                   : ce;
+        if (src.slot == -1)
+            src.slot = first_slot(u, vend, gto, not, skip | bit(tgt.slot));
+    }
+    if (saying(d, ec) && src.slot >= 0)
+        u->speaker = src.slot;
+    if (unsaid)
+        goto targeted;
+    if (tgt.slot == -1) {
+        const char *not = who_code(u, src);
+        int anchor = anchor_of(u, src.slot);
+        skip |= bit(src.slot) | unknown;
+        /* "A U.S. official confirmed that the United States ...": a
+         * statement about one's own country has no target; nor is an
+         * actor of one's country the target of a statement. */
+        int own = 0;
+        if (o->saying_abroad && saying(d, ec) && not) {
+            int t0 = first_slot_a(u, vend, ce, not, skip, anchor);
+            own = t0 >= 0 && same_country(u->slots[t0].code, not);
+            skip |= country_bits(u, not);
+        }
+        if (own)
+            goto targeted;
+        tgt.slot = first_slot_a(u, vend, ce, not, skip, anchor);
+        if (tgt.slot == -1 && o->default_target != KH_NONE &&
+            o->default_after) {
+            tgt.slot = DEFAULT_SLOT;
+            tgt.code = kh_dict_str_text(d, o->default_target);
+        }
+        if (tgt.slot == -1) {
+            /* before the verb: an actor outside the source's compound
+             * first (CODEBY-08), else one inside it ("Bree and Arnor
+             * ...", DEFAULT-07b) */
+            uint64_t mates = 0;
+            if (src.slot >= 0 && u->slots[src.slot].compound >= 0)
+                for (int k = 0; k < u->nslots && k < 64; k++)
+                    if (u->slots[k].compound == u->slots[src.slot].compound)
+                        mates |= bit(k);
+            tgt.slot = first_slot_a(u, cs, v, not, skip | mates, anchor);
+            if (tgt.slot == -1)
+                tgt.slot = first_slot_a(u, cs, v, not, skip, anchor);
+        }
+        if (tgt.slot == -1 && src.slot >= 0 &&
+            u->slots[src.slot].compound >= 0)
+            tgt.slot = src.slot;   /* "A and B met" */
+    }
+targeted:
+    if (src.slot == -1 && o->default_source != KH_NONE) {
+        src.slot = DEFAULT_SLOT;
+        src.code = kh_dict_str_text(d, o->default_source);
+    }
+    if (tgt.slot == -1 && o->default_target != KH_NONE) {
+        tgt.slot = DEFAULT_SLOT;
+        tgt.code = kh_dict_str_text(d, o->default_target);
+    }
+    if ((src.slot == -1 || tgt.slot == -1) && !o->require_dyad &&
+        !(src.slot == -1 && tgt.slot == -1)) {
+        /* PETRARCH without require_dyad: the missing side is "---" */
+        if (src.slot == -1)
+            src.slot = DEFAULT_SLOT, src.code = "---";
+        else
+            tgt.slot = DEFAULT_SLOT, tgt.code = "---";
+    }
+    const char *c1 = kh_dict_str_text(d, ec->code);
+    const char *intent = NULL;   /* "will withdraw": 0356 for 087 */
+    if (o->future_intent && future(u, v) && (intent = intent_of(c1)))
+        c1 = intent;
+    int unknown_src = src.slot >= 0 && u->slots[src.slot].unknown;
+    if (o->unknown_sources && tgt.slot >= 0 && violent(c1) &&
+        !(ec->flags & KH_EC_SUBORD) && (src.slot == -1 || unknown_src)) {
+        /* "a drone targeted the headquarters of X": the article may say
+         * whose drone (stage.c) */
+        if (src.slot == -1)
+            src.slot = DEFAULT_SLOT, src.code = "---";
+        u->to_pending = 1;
+        int added = emit(u, src, tgt, ec, v, &m, vi, intent);
+        u->to_pending = 0;
+        return added ? 2 : 0;
+    }
+    if (src.slot == -1 || tgt.slot == -1 || unknown_src)
+        return 0;
+    int first = u->nevents;
+    int added = emit(u, src, tgt, ec, v, &m, vi, intent);
+    if (!added)
+        return 0;
+    if (src.slot >= 0)
+        *coded_src = src.slot;
+    if (o->reported_accusations && !(ec->flags & KH_EC_SUBORD))
+        accusations(u, first, v, &m, vi, ec);
+    return ec->flags & KH_EC_SUBORD ? 1 : 2;
 }
 
 static void code_clauses(kh_unit *u)
@@ -294,123 +820,29 @@ static void code_clauses(kh_unit *u)
             opener = slot_here(u, i);
             break;
         }
-        for (int v = cs; v < ce && !stop; v++) {
-            kh_lexw *x = &u->lex[v];
-            if (x->type != L_VERB || !visible(u, v))
-                continue;
-            uint32_t vi = d->roots[x->root].payload;
-            kh_pmatch m;
-            kh_match_verb(u, v, vi, &m);
-            const kh_ecode *ec = m.pattern != KH_NONE
-                                     ? &d->patterns[m.pattern].code
-                                     : &d->verbs[vi].code;
-            if ((ec->flags & (KH_EC_DISCARD | KH_EC_COMPLEX)) &&
-                d->format == KH_DICT_PETRARCH) {
-                /* PETRARCH has no complex codes in patterns and keeps its
-                 * discards in their own list: such a pattern only stops
-                 * the verb's own code from applying */
-                ec = &d->verbs[vi].code;
+        /* With SET: RELATIVE CLAUSES, the verbs of relative clauses are
+         * tried only when the others coded nothing: "the strike that
+         * killed X was carried out by Y" is the carrying out. */
+        int passes = o->relative ? 2 : 1, done = 0;
+        for (int pass = 0; pass < passes && !done && !stop; pass++) {
+            for (int v = cs; v < ce && !stop; v++) {
+                kh_lexw *x = &u->lex[v];
+                if (x->type != L_VERB || !visible(u, v))
+                    continue;
+                if (passes == 2 && relative_verb(u, v) != pass)
+                    continue;
+                int r = code_verb(u, c, cs, ce, v, opener, carry,
+                                  &coded_src);
+                if (r < 0)
+                    return;
+                if (r < 2)
+                    continue;   /* a later verb may still code */
+                done = 1;
+                if (o->code_by == KH_CODE_BY_SENTENCE)
+                    stop = 1;
+                else if (o->code_by == KH_CODE_BY_CLAUSE)
+                    break;
             }
-            if (ec->flags & KH_EC_DISCARD) {
-                u->status = KH_UNIT_DISCARD;
-                u->why = "discard code in a verb pattern";
-                return;
-            }
-            if (ec->flags & KH_EC_COMPLEX) {
-                u->status = KH_UNIT_COMPLEX;
-                u->why = "complex code in a verb pattern";
-                return;
-            }
-            if ((ec->flags & KH_EC_NULL) || ec->code == KH_NONE)
-                continue;
-            if (o->negation && negated(u, v))
-                continue;   /* "did not attack": nothing happened */
-            int vend = x->end;
-            who src = {m.src, NULL}, tgt = {m.tgt, NULL};
-            if (m.compound >= 0)
-                src.slot = tgt.slot = m.compound;
-            uint64_t skip = m.skipped;
-            int by;
-            if (!m.designated && (by = passive_by(u, v)) >= 0) {
-                src.slot = first_slot(u, by + 1, ce, NULL, skip);
-                tgt.slot = first_slot(u, cs, v, NULL, skip);
-            }
-            if (src.slot == -1) {
-                const char *not = tgt.slot >= 0 ? u->slots[tgt.slot].code
-                                                : NULL;
-                if (c > 0 && opener < 0 && carry >= 0)
-                    src.slot = carry;
-                else
-                    src.slot = first_slot(u, cs, v, not, skip |
-                                          bit(tgt.slot));
-                if (src.slot == -1 && o->default_source != KH_NONE &&
-                    o->default_prior) {
-                    src.slot = DEFAULT_SLOT;
-                    src.code = kh_dict_str_text(d, o->default_source);
-                }
-                if (src.slot == -1)   /* greedy: after the verb */
-                    src.slot = first_slot(u, vend, ce, not, skip |
-                                          bit(tgt.slot));
-            }
-            if (tgt.slot == -1) {
-                const char *not = who_code(u, src);
-                int anchor = anchor_of(u, src.slot);
-                skip |= bit(src.slot);
-                tgt.slot = first_slot_a(u, vend, ce, not, skip, anchor);
-                if (tgt.slot == -1 && o->default_target != KH_NONE &&
-                    o->default_after) {
-                    tgt.slot = DEFAULT_SLOT;
-                    tgt.code = kh_dict_str_text(d, o->default_target);
-                }
-                if (tgt.slot == -1) {
-                    /* before the verb: an actor outside the source's
-                     * compound first (CODEBY-08), else one inside it
-                     * ("Bree and Arnor ...", DEFAULT-07b) */
-                    uint64_t mates = 0;
-                    if (src.slot >= 0 && u->slots[src.slot].compound >= 0)
-                        for (int k = 0; k < u->nslots && k < 64; k++)
-                            if (u->slots[k].compound ==
-                                u->slots[src.slot].compound)
-                                mates |= bit(k);
-                    tgt.slot = first_slot_a(u, cs, v, not, skip | mates,
-                                            anchor);
-                    if (tgt.slot == -1)
-                        tgt.slot = first_slot_a(u, cs, v, not, skip, anchor);
-                }
-                if (tgt.slot == -1 && src.slot >= 0 &&
-                    u->slots[src.slot].compound >= 0)
-                    tgt.slot = src.slot;   /* "A and B met" */
-            }
-            if (src.slot == -1 && o->default_source != KH_NONE) {
-                src.slot = DEFAULT_SLOT;
-                src.code = kh_dict_str_text(d, o->default_source);
-            }
-            if (tgt.slot == -1 && o->default_target != KH_NONE) {
-                tgt.slot = DEFAULT_SLOT;
-                tgt.code = kh_dict_str_text(d, o->default_target);
-            }
-            if ((src.slot == -1 || tgt.slot == -1) && !o->require_dyad &&
-                !(src.slot == -1 && tgt.slot == -1)) {
-                /* PETRARCH without require_dyad: the missing side is
-                 * "---" */
-                if (src.slot == -1)
-                    src.slot = DEFAULT_SLOT, src.code = "---";
-                else
-                    tgt.slot = DEFAULT_SLOT, tgt.code = "---";
-            }
-            if (src.slot == -1 || tgt.slot == -1)
-                continue;
-            int added = emit(u, src, tgt, ec, v, &m, vi);
-            if (!added)
-                continue;
-            if (src.slot >= 0)
-                coded_src = src.slot;
-            if (ec->flags & KH_EC_SUBORD)
-                continue;   /* a later verb may still code */
-            if (o->code_by == KH_CODE_BY_SENTENCE)
-                stop = 1;
-            else if (o->code_by == KH_CODE_BY_CLAUSE)
-                break;
         }
         /* a later clause keeps the subject only of a clause that coded
          * (COMPLEX-05: after "Gondor alleged", no event, the next clause

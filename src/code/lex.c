@@ -50,6 +50,7 @@ typedef struct {
     uint32_t tok0, tok1;
     int cap, number;
     int open;
+    int quote;    /* inside a direct quotation */
 } wb;
 
 static void emit(wb *w, const char *s, size_t n, uint32_t t0, uint32_t t1,
@@ -75,6 +76,7 @@ static void emit(wb *w, const char *s, size_t n, uint32_t t0, uint32_t t1,
     x->type = (uint8_t)type;
     x->flags = (uint8_t)flags;
     x->word = kh_dict_word_find(u->dict, s, n);
+    x->lemma = KH_NONE;
     x->root = KH_NONE;
     x->head = -1;
     x->ref = -1;
@@ -91,7 +93,7 @@ static void flush(wb *w)
     w->open = 0;
     const char *s = w->buf;
     size_t n = w->n;
-    int flags = w->cap ? LF_CAP : 0;
+    int flags = (w->cap ? LF_CAP : 0) | (w->quote ? LF_QUOTE : 0);
     while (n) {
         const char *h = memchr(s, '-', n);
         size_t k = h ? (size_t)(h - s) : n;
@@ -143,6 +145,29 @@ static void append(wb *w, const kh_doc *d, const kh_token *t, size_t ti)
     w->n += m;
 }
 
+/* The lemma of each word that is one whole token, as a dictionary word
+ * id (SET: LEMMAS): "struck" gets STRIKE, "attacks" ATTACK. */
+static void lemmas(kh_unit *u)
+{
+    const kh_doc *d = u->doc;
+    for (int i = 0; i < u->n && i < KH_MAX_LEX; i++) {
+        kh_lexw *x = &u->lex[i];
+        if (x->tok1 != x->tok0 + 1 || x->type == L_COMMA ||
+            (d->tokens[x->tok0].flags & KH_TF_HYPHEN))
+            continue;
+        const char *l = d->lemma[x->tok0];
+        if (!l || !*l)
+            continue;
+        char buf[MAX_WORD * 2];
+        size_t m = kh_fold_word(l, strlen(l), buf, sizeof buf);
+        if (m > sizeof buf)
+            continue;
+        uint32_t id = kh_dict_word_find(u->dict, buf, m);
+        if (id != x->word)
+            x->lemma = id;
+    }
+}
+
 int kh_lex_build(kh_unit *u, size_t tok_first, size_t tok_end,
                  int split_clitics)
 {
@@ -151,6 +176,15 @@ int kh_lex_build(kh_unit *u, size_t tok_first, size_t tok_end,
     w.u = u;
     u->n = 0;
     u->nchars = 0;
+    /* A sentence whose first quotation mark closes one began inside a
+     * quote that an earlier sentence opened. */
+    for (size_t i = tok_first; i < tok_end; i++) {
+        int k = d->tokens[i].kind;
+        if (k == KH_TOK_QUOTE_OPEN || k == KH_TOK_QUOTE_CLOSE) {
+            w.quote = k == KH_TOK_QUOTE_CLOSE;
+            break;
+        }
+    }
     int lower = 0, letters = 0;
     for (size_t i = tok_first; i < tok_end; i++) {
         const kh_token *t = &d->tokens[i];
@@ -183,6 +217,8 @@ int kh_lex_build(kh_unit *u, size_t tok_first, size_t tok_end,
             continue;
         }
         flush(&w);
+        if (t->kind == KH_TOK_QUOTE_OPEN || t->kind == KH_TOK_QUOTE_CLOSE)
+            w.quote = t->kind == KH_TOK_QUOTE_OPEN;
         if (t->kind == KH_TOK_PUNCT &&
             (tok_is(d, t, ",") || tok_is(d, t, ";")))
             emit(&w, ",", 1, (uint32_t)i, (uint32_t)i + 1, L_COMMA, 0);
@@ -190,17 +226,22 @@ int kh_lex_build(kh_unit *u, size_t tok_first, size_t tok_end,
     }
     flush(&w);
     u->allcaps = letters > 0 && !lower;
+    if (u->dict->options.lemmas && d->lemma && u->n <= KH_MAX_LEX)
+        lemmas(u);
     /* the set of the unit's known words */
     memset(u->wordset, 0xff, sizeof u->wordset);
-    uint32_t n = 2 * KH_MAX_LEX;
+    uint32_t n = KH_WORDSET;
     for (int i = 0; i < u->n && i < KH_MAX_LEX; i++) {
-        uint32_t wd = u->lex[i].word;
-        if (wd == KH_NONE)
-            continue;
-        uint32_t k = (wd * 2654435761u) % n;
-        while (u->wordset[k] != KH_NONE && u->wordset[k] != wd)
-            k = (k + 1) % n;
-        u->wordset[k] = wd;
+        /* the word, and its lemma: patterns may need either */
+        for (int twice = 0; twice < 2; twice++) {
+            uint32_t wd = twice ? u->lex[i].lemma : u->lex[i].word;
+            if (wd == KH_NONE)
+                continue;
+            uint32_t k = (wd * 2654435761u) % n;
+            while (u->wordset[k] != KH_NONE && u->wordset[k] != wd)
+                k = (k + 1) % n;
+            u->wordset[k] = wd;
+        }
     }
     return u->n;
 }

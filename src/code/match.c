@@ -86,9 +86,12 @@ static int elem_ends(mctx *c, const kh_pel *e, int p, int *ends)
     const kh_alt *g = &c->d->alts[e->arg];
     const kh_dict *d = c->d;
     int ne = 0;
-    /* the phrases that start with this very word, found by its id... */
-    uint32_t w = u->lex[p].word;
-    if (w != KH_NONE && g->nkeys) {
+    /* the phrases that start with this very word, found by its id (and
+     * by its lemma's: SET: LEMMAS)... */
+    for (int twice = 0; twice < 2; twice++) {
+        uint32_t w = twice ? u->lex[p].lemma : u->lex[p].word;
+        if (w == KH_NONE || !g->nkeys)
+            continue;
         const kh_alt_key *k = d->alt_keys + g->keys_first;
         size_t lo = 0, hi = g->nkeys;
         while (lo < hi) {
@@ -332,6 +335,19 @@ static uint32_t fixed_length(const kh_dict *d, const kh_pattern *pt)
     return len;
 }
 
+/* Whether the unit holds the first word of some phrase of group g. */
+static int has_any(const kh_unit *u, uint32_t g)
+{
+    const kh_dict *d = u->dict;
+    const kh_alt *a = &d->alts[g];
+    const kh_alt_key *k = d->alt_keys + a->keys_first;
+    for (uint32_t i = 0; i < a->nkeys; i++)
+        if ((i == 0 || k[i].word != k[i - 1].word) &&
+            kh_unit_has_word(u, k[i].word))
+            return 1;
+    return 0;
+}
+
 static int best_of(const kh_unit *u, int verb, uint32_t first, uint32_t np,
                    kh_pmatch *m)
 {
@@ -347,6 +363,8 @@ static int best_of(const kh_unit *u, int verb, uint32_t first, uint32_t np,
         int absent = 0;
         for (int k = 0; k < pt->nneed && !absent; k++)
             absent = !kh_unit_has_word(u, pt->need[k]);
+        for (int k = 0; k < 2 && !absent && pt->need_alt[k] != KH_NONE; k++)
+            absent = !has_any(u, pt->need_alt[k]);
         if (absent || !try_pattern(&c, pt))
             continue;
         int alts = has_alternatives(d, pt);

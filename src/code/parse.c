@@ -232,10 +232,117 @@ static void pronouns(kh_unit *u)
     }
 }
 
+/* SET: QUOTE PRONOUNS.  WE OUR OURS US inside a quotation are its
+ * speaker: the nearest actor (or pronoun) outside quotes before the quote,
+ * else the first one after it ("'Israeli drones struck our positions,' a
+ * Hezbollah official said"), else the previous sentence's first actor. */
+static int quote_pronoun(const kh_unit *u, int i)
+{
+    static const char *const w[] = {"WE", "OUR", "OURS", "US"};
+    const kh_lexw *x = &u->lex[i];
+    if (x->type != L_NULL || x->head >= 0 || !(x->flags & LF_QUOTE))
+        return 0;
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (text_is(u, i, w[k]))
+            /* "US" in capitals is the country, "us" the pronoun */
+            return k < 3 || !(x->flags & LF_CAP) || u->allcaps ? 1 : 0;
+    return 0;
+}
+
+static int speaker_like(const kh_lexw *y)
+{
+    return !(y->flags & LF_QUOTE) &&
+           (y->type == L_ACTOR ||
+            (y->type == L_PRONOUN && (y->ref >= 0 || y->ref == -3)));
+}
+
+static int speaker_word(const kh_unit *u, int i)
+{
+    for (int j = i - 1; j >= 0; j--)
+        if (speaker_like(&u->lex[j]))
+            return j;
+    for (int j = i + 1; j < u->n; j++)
+        if (speaker_like(&u->lex[j]))
+            return j;
+    return -1;
+}
+
+static void quote_pronouns(kh_unit *u)
+{
+    for (int i = 0; i < u->n; i++) {
+        if (!quote_pronoun(u, i))
+            continue;
+        kh_lexw *x = &u->lex[i];
+        int a = speaker_word(u, i);
+        if (a >= 0 && u->lex[a].type == L_PRONOUN && u->lex[a].ref >= 0)
+            a = u->lex[a].ref;   /* "He said: 'we ...'" is He's actor */
+        if (a >= 0 && u->lex[a].type == L_PRONOUN) {
+            x->type = L_PRONOUN;
+            x->ref = -3;         /* He was the previous sentence's */
+        } else if (a >= 0) {
+            x->type = L_PRONOUN;
+            x->ref = (int16_t)a;
+        } else if (u->fwd_in && u->fwd_in->valid) {
+            x->type = L_PRONOUN;
+            x->ref = -3;
+        }
+    }
+}
+
 static void eliminate(kh_unit *u, int from, int to)
 {
     for (int i = from; i < to; i++)
         u->lex[i].flags |= LF_ELIM;
+}
+
+/* Whether words [from, to) hold an actor (or a pronoun) outside quotes
+ * and, after it, a verb: a clause with its subject, not an apposition. */
+static int subject_and_verb(const kh_unit *u, int from, int to)
+{
+    int actor = 0;
+    for (int i = from; i < to; i++) {
+        const kh_lexw *x = &u->lex[i];
+        if (x->type == L_ACTOR || (x->type == L_PRONOUN && x->ref != -1))
+            actor = !(x->flags & LF_QUOTE) || actor;
+        else if (actor && (text_is(u, i, "THAT") || text_is(u, i, "WHICH") ||
+                           text_is(u, i, "WHO")))
+            return 0;   /* "a UK-based group that tracks the war" */
+        else if (x->type == L_VERB && actor)
+            return 1;
+    }
+    return 0;
+}
+
+static int has_verb(const kh_unit *u, int from, int to)
+{
+    for (int i = from; i < to; i++)
+        if (u->lex[i].type == L_VERB && !(u->lex[i].flags & LF_ELIM))
+            return 1;
+    return 0;
+}
+
+/* A run that a quote pronoun's speaker stands in is kept: the pronoun
+ * needs the actor. */
+static int holds_speaker(const kh_unit *u, int from, int to)
+{
+    for (int i = 0; i < u->n; i++) {
+        const kh_lexw *x = &u->lex[i];
+        if (x->type == L_PRONOUN && (x->flags & LF_QUOTE) && x->ref >= from &&
+            x->ref < to)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the run [from, to) must stay although its length says drop it
+ * (SET: MAIN CLAUSE COMMAS, SET: QUOTE PRONOUNS). */
+static int keep_run(const kh_unit *u, int from, int to)
+{
+    const kh_options *o = &u->dict->options;
+    if (o->main_commas && !has_verb(u, 0, from) &&
+        subject_and_verb(u, from, to))
+        return 1;
+    return o->quote_pronouns && holds_speaker(u, from, to);
 }
 
 static void comma_clauses(kh_unit *u)
@@ -258,7 +365,8 @@ static void comma_clauses(kh_unit *u)
     for (int k = 0; k + 1 < nc; k++) {
         w = commas[k + 1] - commas[k] - 1;
         last_closed = 0;
-        if (w > o->comma_min && w <= o->comma_max) {
+        if (w > o->comma_min && w <= o->comma_max &&
+            !keep_run(u, commas[k] + 1, commas[k + 1])) {
             eliminate(u, commas[k], commas[k + 1] + 1);
             last_closed = 1;
         }
@@ -266,7 +374,8 @@ static void comma_clauses(kh_unit *u)
     /* The run after the last comma goes too, unless that comma closed a
      * run already dropped (DEMO-19 keeps "..., urged Eriador to ..."). */
     w = u->n - commas[nc - 1] - 1;
-    if (!last_closed && w > o->comma_emin && w <= o->comma_emax)
+    if (!last_closed && w > o->comma_emin && w <= o->comma_emax &&
+        !keep_run(u, commas[nc - 1] + 1, u->n))
         eliminate(u, commas[nc - 1], u->n);
     /* A phrase with a word dropped is dropped whole. */
     for (int i = 0; i < u->n; i++) {
@@ -385,6 +494,8 @@ void kh_parse(kh_unit *u)
 {
     compounds(u);
     pronouns(u);
+    if (u->dict->options.quote_pronouns)
+        quote_pronouns(u);
     comma_clauses(u);
     clauses(u);
     complexity(u);

@@ -21,19 +21,32 @@ static void span(const kh_unit *u, int a, int b, uint32_t *s, uint32_t *e)
     *e = d->tokens[u->lex[b].tok1 - 1].end;
 }
 
-static void keep(kh_doc *doc, size_t *cap, const kh_unit *u, size_t sent)
+/* A growing array of events in the document's arena. */
+typedef struct {
+    kh_event *v;
+    size_t n, cap;
+} evec;
+
+static kh_event *push(kh_doc *doc, evec *a)
+{
+    if (a->n == a->cap) {
+        size_t ncap = a->cap ? a->cap * 2 : 16;
+        a->v = kh_arena_grow(&doc->arena, a->v, a->cap * sizeof *a->v,
+                             ncap * sizeof *a->v);
+        a->cap = ncap;
+    }
+    return &a->v[a->n++];
+}
+
+/* The unit's events (or its pending ones) as the document's. */
+static void keep(kh_doc *doc, evec *out, const kh_unit *u, size_t sent,
+                 int pending)
 {
     const kh_dict *d = u->dict;
-    for (int i = 0; i < u->nevents; i++) {
-        const kh_cevent *ce = &u->events[i];
-        if (doc->nevents == *cap) {
-            size_t ncap = *cap ? *cap * 2 : 16;
-            doc->events = kh_arena_grow(&doc->arena, doc->events,
-                                        *cap * sizeof *doc->events,
-                                        ncap * sizeof *doc->events);
-            *cap = ncap;
-        }
-        kh_event *e = &doc->events[doc->nevents++];
+    int n = pending ? u->npending : u->nevents;
+    for (int i = 0; i < n; i++) {
+        const kh_cevent *ce = pending ? &u->pending[i] : &u->events[i];
+        kh_event *e = push(doc, out);
         memset(e, 0, sizeof *e);
         e->sentence = (uint32_t)sent;
         e->date_ref = e->place = e->quote = -1;   /* later stages */
@@ -80,6 +93,64 @@ static void keep(kh_doc *doc, size_t *cap, const kh_unit *u, size_t sent)
     }
 }
 
+static int related(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    size_t n = na < nb ? na : nb;
+    return n >= 3 && memcmp(a, b, n) == 0;
+}
+
+static int violent(const char *code)
+{
+    return strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+           strncmp(code, "20", 2) == 0;
+}
+
+/* SET: UNKNOWN SOURCES.  A violent event whose sentence does not say who
+ * did it ("a drone targeted the headquarters of the Nujaba movement")
+ * takes its source from the nearest other violent event of the article on
+ * the same target, or a part or whole of it ("US forces took a necessary
+ * measure against Abu Taqwa", of the Nujaba): that country's forces, or
+ * that actor.  An event nothing resolves is dropped, as a sentence
+ * without a source codes nothing. */
+static void resolve(kh_doc *doc, evec *all, const evec *pend)
+{
+    for (size_t i = 0; i < pend->n; i++) {
+        kh_event p = pend->v[i];
+        long best = -1, dist = 0;
+        for (size_t k = 0; k < doc->nevents; k++) {
+            const kh_event *e = &doc->events[k];
+            if (!violent(e->code) || !related(e->target, p.target) ||
+                related(e->source, p.target) || e->source[0] == '-')
+                continue;
+            long dd = (long)e->sentence - (long)p.sentence;
+            dd = dd < 0 ? -2 * dd : dd;   /* a later sentence first */
+            if (best < 0 || dd < dist)
+                best = (long)k, dist = dd;
+        }
+        if (best < 0)
+            continue;
+        const char *src = doc->events[best].source;
+        char code[48];
+        if (strcmp(p.source, "---") == 0 || strlen(src) < 3)
+            snprintf(code, sizeof code, "%.47s", src);
+        else   /* "---MIL", a drone: the country's and its own role */
+            snprintf(code, sizeof code, "%.3s%.40s", src, p.source + 3);
+        if (strcmp(code, p.target) == 0)
+            continue;
+        memcpy(p.source, code, sizeof p.source);
+        *push(doc, all) = p;
+    }
+}
+
+static int by_sentence(const void *a, const void *b)
+{
+    const kh_event *x = a, *y = b;
+    if (x->sentence != y->sentence)
+        return x->sentence < y->sentence ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
 int kh_code_doc(const kh_dict *d, kh_doc *doc)
 {
     /* not zeroed: kh_code_unit sets what it reads, and the unit is large
@@ -87,20 +158,31 @@ int kh_code_doc(const kh_dict *d, kh_doc *doc)
     kh_unit *u = kh_xmalloc(sizeof *u);
     int32_t date = kh_date_int(doc->date[0] ? doc->date : NULL);
     kh_forward fwd = {0};
-    size_t cap = 0;
-    doc->events = NULL;
-    doc->nevents = 0;
+    evec all = {0}, pend = {0};
+    int discard = 0;
     for (size_t s = 0; s < doc->nsents; s++) {
         const kh_sentence *st = &doc->sents[s];
         u->fwd_in = fwd.valid ? &fwd : NULL;
         kh_code_unit(u, d, doc, st->tok_first, st->tok_end, date);
         if (u->status == KH_UNIT_STORY_DISCARD) {
-            doc->nevents = 0;   /* a sports story, a chronology... */
+            discard = 1;   /* a sports story, a chronology... */
             break;
         }
-        keep(doc, &cap, u, s);
+        keep(doc, &all, u, s, 0);
+        keep(doc, &pend, u, s, 1);
         fwd = u->fwd_out;
     }
     free(u);
+    doc->events = all.v;
+    doc->nevents = discard ? 0 : all.n;
+    if (!discard && pend.n) {
+        size_t before = all.n;
+        resolve(doc, &all, &pend);
+        doc->events = all.v;
+        doc->nevents = all.n;
+        if (all.n > before)
+            qsort(doc->events, doc->nevents, sizeof *doc->events,
+                  by_sentence);
+    }
     return KH_OK;
 }

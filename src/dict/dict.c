@@ -286,13 +286,23 @@ static int cmp_pat_desc(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* The exact words a pattern needs, for the coder's quick rejection. */
+/* The exact words a pattern needs, for the coder's quick rejection; and
+ * up to two groups of alternatives whose every phrase starts with an
+ * exact word (after index_alts), one of which the sentence must hold. */
 static void needs(kh_dict *d, kh_pattern *pt)
 {
     pt->nneed = 0;
+    pt->need_alt[0] = pt->need_alt[1] = KH_NONE;
+    for (uint32_t i = 0, k = 0; i < pt->pels.n && k < 2; i++) {
+        const kh_pel *e = &d->pels[pt->pels.first + i];
+        if ((e->type == KH_PEL_ALT || e->type == KH_PEL_SYNSET) &&
+            d->alts[e->arg].nkeys && !d->alts[e->arg].nothers)
+            pt->need_alt[k++] = e->arg;
+    }
     for (uint32_t i = 0; i < pt->pels.n && pt->nneed < 4; i++) {
         const kh_pel *e = &d->pels[pt->pels.first + i];
-        if (e->type == KH_PEL_WORD && e->match == KH_MATCH_EXACT)
+        if (e->type == KH_PEL_WORD &&
+            (e->match == KH_MATCH_EXACT || e->match == KH_MATCH_FORM))
             pt->need[pt->nneed++] = e->arg;
     }
 }
@@ -316,7 +326,8 @@ static void index_alts(kh_dict *d)
         for (uint32_t k = 0; k < a->n; k++) {
             kh_span sp = d->alt_spans[a->first + k];
             const kh_pel *e = sp.n ? &d->pels[sp.first] : NULL;
-            if (e && e->type == KH_PEL_WORD && e->match == KH_MATCH_EXACT) {
+            if (e && e->type == KH_PEL_WORD &&
+                (e->match == KH_MATCH_EXACT || e->match == KH_MATCH_FORM)) {
                 kh_alt_key key = {e->arg, k};
                 PUSH(d, alt_keys, &key);
             } else {
@@ -337,15 +348,59 @@ static const char *const function_words[] = {
     "THEY", "THEM", "THEIR", "ITS", "HIS", "HER", "HIM", "AND", "BUT", "OR",
     "NOR", "OF", "IN", "FORMER"};
 
+static int cmp_owner(const void *a, const void *b)
+{
+    const kh_pattern *x = a, *y = b;
+    if (x->owner != y->owner)
+        return x->owner < y->owner ? -1 : 1;
+    /* the order read: file, then line (file ids grow with the files) */
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* A verb written again in a later file added patterns away from its
+ * first ones: puts each verb's (and time phrase's) patterns together. */
+static void gather_patterns(kh_dict *d)
+{
+    qsort(d->patterns, d->npatterns, sizeof *d->patterns, cmp_owner);
+    for (size_t v = 0; v < d->nverbs; v++)
+        d->verbs[v].npatterns = 0;
+    for (size_t t = 0; t < d->ntimes; t++)
+        d->times[t].npatterns = 0;
+    for (size_t i = 0; i < d->npatterns; i++) {
+        uint32_t o = d->patterns[i].owner;
+        uint32_t *first, *n;
+        if (o & KH_OWNER_TIME) {
+            if ((o & ~KH_OWNER_TIME) >= d->ntimes)
+                continue;
+            first = &d->times[o & ~KH_OWNER_TIME].patterns_first;
+            n = &d->times[o & ~KH_OWNER_TIME].npatterns;
+        } else {
+            if (o >= d->nverbs)
+                continue;
+            first = &d->verbs[o].patterns_first;
+            n = &d->verbs[o].npatterns;
+        }
+        if (!*n)
+            *first = (uint32_t)i;
+        (*n)++;
+    }
+    d->scattered = 0;
+}
+
 void kh_dict_finish(kh_dict *d)
 {
+    if (d->scattered)
+        gather_patterns(d);
+    d->grievance = kh_dict_synset(d, "&GRIEVANCE", 10);
     d->nfw = (int)(sizeof function_words / sizeof *function_words);
     for (int i = 0; i < d->nfw; i++)
         d->fw[i] = kh_dict_word(d, function_words[i],
                                 strlen(function_words[i]));
+    index_alts(d);
     for (size_t i = 0; i < d->npatterns; i++)
         needs(d, &d->patterns[i]);
-    index_alts(d);
     kh_dict_impl *im = d->impl;
     size_t nw = im->words.n;
     free(im->first_at);

@@ -59,7 +59,10 @@ enum kh_match {
                               the word with the regular endings of its kind
                               (nouns: S 'S; verbs: S ED ES EN ING) */
     KH_MATCH_EXACT,        /* `_` in a pattern or synset, `=` in a root:
-                              the word only */
+                              the word only (and, with SET: LEMMAS, a word
+                              whose lemma it is: ATTACK_ takes "attacks") */
+    KH_MATCH_FORM,         /* `=` in a pattern or synset: the form written,
+                              never by its lemma */
 };
 
 typedef struct kh_pel {
@@ -147,7 +150,17 @@ typedef struct kh_pattern {
      * Filled by kh_dict_finish. */
     uint32_t need[4];
     uint8_t nneed;
+    /* Groups of alternatives (or synsets) each of whose phrases starts
+     * with an exact word: the sentence must hold one of each group's
+     * first words.  KH_NONE when unused. */
+    uint32_t need_alt[2];
+    uint32_t owner;    /* the verb (or, with KH_OWNER_TIME, the time
+                          phrase) the pattern belongs to, when the reader
+                          sets it: lets a verb written again in a later
+                          file gather its patterns (kh_dict_finish) */
 } kh_pattern;
+
+#define KH_OWNER_TIME 0x80000000u
 
 typedef struct kh_verb {
     kh_ecode code;                     /* of the verb alone */
@@ -216,6 +229,34 @@ typedef struct kh_options {
      * right after IN or AT is a place, PRO-/ANTI- make an actor a
      * modifier.  Off for TABARI's and PETRARCH's dictionaries. */
     int actor_rules;
+    /* Ours (SET: lines of khaldun.options; all off for TABARI's and
+     * PETRARCH's dictionaries, which were written without them):
+     * - lemmas: verbs and pattern words also match by the tagger's lemma
+     *   ("struck" is STRIKE_, ATTACK_ in a pattern takes "attacks");
+     * - relative: a verb in a relative clause ("the strike that killed
+     *   X was carried out by Y") is coded only when the main verb is not;
+     * - saying_abroad: a verb of saying (a subordinate 01 code) takes no
+     *   target of its source's own country ("a U.S. official said the
+     *   United States ...");
+     * - main_commas: a comma run that holds an actor and then a verb,
+     *   with no verb before it, is the main clause, never dropped ("On
+     *   Friday, Iraqi forces arrested five men, the army said");
+     * - lone_agents: an agent with no actor takes one from the sentence
+     *   ("the Syrian army shelled rebel positions": Syrian rebels);
+     * - quote_pronouns: WE OUR US inside quotes are the speaker;
+     * - nearest_source: the source is the actor nearest before the verb,
+     *   after any verb before it ("the Pentagon said American aircraft
+     *   struck X": the aircraft);
+     * - unknown_sources: a violent event whose source the sentence does
+     *   not name takes it from another event of the article on the same
+     *   target, else is dropped;
+     * - reported_accusations: "X said that Y attacked Z", with Z of X's
+     *   country and not X itself, is also X accusing Y (1123);
+     * - future_intent: "will withdraw", "will supply arms" are intent
+     *   (0356, 0332): CAMEO's 03 and 13 codes for 04-08 and 14-20. */
+    int lemmas, relative, saying_abroad, main_commas, lone_agents,
+        quote_pronouns, nearest_source, unknown_sources,
+        reported_accusations, future_intent;
     /* FORWARD: pronouns across records */
     int forward;
     char forward_format[32];
@@ -256,6 +297,10 @@ struct kh_dict {
     int split_clitics;   /* text "didn't" is matched as DID N'T (PETRARCH)
                             rather than DIDN'T (TABARI) */
     size_t nwarnings;
+    int scattered;       /* a verb's patterns are not contiguous (it was
+                            written twice): kh_dict_finish gathers them */
+    uint32_t grievance;  /* the synset &GRIEVANCE, or KH_NONE (SET:
+                            REPORTED ACCUSATIONS; kh_dict_finish) */
 };
 
 enum kh_dict_format { KH_DICT_TABARI = 1, KH_DICT_PETRARCH, KH_DICT_KHALDUN };

@@ -10,6 +10,7 @@
 #include "dict.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -76,6 +77,35 @@ static uint32_t code_after(kh_dict *d, const char *s, const char *key)
     while (e > b && e[-1] == ' ')
         e--;
     return e > b ? kh_dict_str(d, b, (size_t)(e - b)) : KH_NONE;
+}
+
+/* Our SET: switches (dict.h says what each does).  Returns 1 when arg
+ * names one, or is another of TABARI's own switches. */
+static int ours(kh_options *o, const char *arg, const char *val)
+{
+    static const struct {
+        const char *name;
+        size_t off;
+    } sw[] = {
+        {"LEMMAS", offsetof(kh_options, lemmas)},
+        {"RELATIVE CLAUSES", offsetof(kh_options, relative)},
+        {"SAYING ABROAD", offsetof(kh_options, saying_abroad)},
+        {"MAIN CLAUSE COMMAS", offsetof(kh_options, main_commas)},
+        {"LONE AGENTS", offsetof(kh_options, lone_agents)},
+        {"QUOTE PRONOUNS", offsetof(kh_options, quote_pronouns)},
+        {"NEAREST SOURCE", offsetof(kh_options, nearest_source)},
+        {"UNKNOWN SOURCES", offsetof(kh_options, unknown_sources)},
+        {"REPORTED ACCUSATIONS", offsetof(kh_options, reported_accusations)},
+        {"FUTURE AS INTENT", offsetof(kh_options, future_intent)},
+        {"ACTOR RULES", offsetof(kh_options, actor_rules)},
+    };
+    for (size_t i = 0; i < sizeof sw / sizeof *sw; i++)
+        if (strncmp(arg, sw[i].name, strlen(sw[i].name)) == 0) {
+            *(int *)((char *)o + sw[i].off) = truth(val);
+            return 1;
+        }
+    /* TABARI's switches that only change its own output */
+    return 1;
 }
 
 int kh_options_apply(kh_dict *d, const char *line, size_t n)
@@ -182,8 +212,8 @@ int kh_options_apply(kh_dict *d, const char *line, size_t n)
             o->negation = truth(val);   /* ours, not TABARI's */
         } else if (strncmp(arg, "USE TAGS", 8) == 0) {
             o->use_tags = truth(val);   /* ours, not TABARI's */
-        } else if (strncmp(arg, "ACTOR RULES", 11) == 0) {
-            o->actor_rules = truth(val);   /* ours, not TABARI's */
+        } else if (!ours(o, arg, val)) {
+            return 0;
         }
         /* other switches only change TABARI's own output */
         return 1;

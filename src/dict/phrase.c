@@ -4,7 +4,8 @@
  *   UNITED_STATES            two words, the second right after the first
  *   ITHILEN TELEVISION       other words may come between
  *   ESTONIA_                 a root word with its regular endings only
- *   MOUSE=                   the word exactly
+ *   MOUSE=                   the word exactly (in a pattern: the form
+ *                            written, not a word whose lemma it is)
  *   REAL~_PLEASANT           REAL as a stem, PLEASANT right after it
  *   SAID * TO ATTEND         a verb pattern: * is the verb
  *   +_WAS_*_BY_$             + target, $ source, % compound, ^ skip
@@ -185,7 +186,9 @@ static int parse_seq(pp *p, pvec *v, int adj)
             p->i++;   /* a stem, joined to what follows if _ comes next */
         } else if (p->i < p->n && p->s[p->i] == '=') {
             p->i++;
-            el.match = KH_MATCH_EXACT;
+            /* in a root: no endings; in a pattern or synset: the form
+             * written, never a word whose lemma it is (SET: LEMMAS) */
+            el.match = p->kind ? KH_MATCH_EXACT : KH_MATCH_FORM;
             el.pad = 1;   /* '=': never takes endings (cleared below) */
         } else if (p->i < p->n &&
                    (p->s[p->i] == '_' || p->s[p->i] == '-')) {

@@ -526,6 +526,29 @@ static int time_cb(rd *r, const char *s, size_t n, void *arg)
     return 0;
 }
 
+/* The verb whose main form is the same phrase as root r, or KH_NONE. */
+static uint32_t same_verb(const kh_dict *d, uint32_t r)
+{
+    const kh_root *a = &d->roots[r];
+    const kh_pel *pa = d->pels + a->words.first;
+    for (size_t v = 0; v < d->nverbs; v++) {
+        uint32_t vr = d->verbs[v].root;
+        if (vr == KH_NONE || vr == r)
+            continue;
+        const kh_root *b = &d->roots[vr];
+        if (b->words.n != a->words.n || pa[0].arg != d->pels[b->words.first].arg)
+            continue;
+        const kh_pel *pb = d->pels + b->words.first;
+        uint32_t k = 0;
+        while (k < a->words.n && pa[k].arg == pb[k].arg &&
+               pa[k].match == pb[k].match && pa[k].adjacent == pb[k].adjacent)
+            k++;
+        if (k == a->words.n)
+            return (uint32_t)v;
+    }
+    return KH_NONE;
+}
+
 typedef struct {
     uint32_t verb;     /* the open verb, or KH_NONE */
     uint32_t time;     /* the open time root, or KH_NONE */
@@ -568,6 +591,7 @@ static void add_pattern(rd *r, vstate *v, const char *s, size_t n)
         return;
     }
     pt.length = kh_dict_span_length(r->d, pt.pels);
+    pt.owner = v->time != KH_NONE ? v->time | KH_OWNER_TIME : v->verb;
     uint32_t pi = kh_dict_add_pattern(r->d, &pt);
     /* Patterns of a verb are contiguous: they follow it in the file. */
     if (v->time != KH_NONE) {
@@ -640,7 +664,10 @@ static void read_verbs(rd *r, const char *buf, size_t len)
                 const char *own = kh_dict_str_text(r->d,
                                                    r->d->alts[synset].name);
                 k = strlen(own);
-                const char *hit = mn >= k ? strstr(m, own) : NULL;
+                /* Regression, found by fuzz_dict_tabari: the line is not
+                 * NUL-terminated (the last line of a buffer), so the
+                 * search is bounded by its length. */
+                const char *hit = mn >= k ? memmem(m, mn, own, k) : NULL;
                 if (hit && hit < m + mn &&
                     (hit + k == m + mn || !isalnum((unsigned char)hit[k]))) {
                     bad(r, 1, "synset %s refers to itself", own);
@@ -724,6 +751,29 @@ static void read_verbs(rd *r, const char *buf, size_t len)
         if (root == KH_NONE) {
             r->d->nverbs--;
             v.verb = KH_NONE;
+            continue;
+        }
+        /* A verb written again (in another file, or further on) is the
+         * same verb: its patterns join the first ones, so that a file can
+         * add patterns to a verb of another.  Its code, when the first had
+         * none, becomes the verb's. */
+        uint32_t old = same_verb(r->d, root);
+        if (old != KH_NONE) {
+            kh_verb *ov = &r->d->verbs[old];
+            int onull = (ov->code.flags & KH_EC_NULL) != 0;
+            int nnull = (vb.code.flags & KH_EC_NULL) != 0;
+            if (onull && !nnull)
+                ov->code = vb.code;
+            else if (!onull && !nnull &&
+                     (ov->code.code != vb.code.code ||
+                      ov->code.code2 != vb.code.code2 ||
+                      ov->code.flags != vb.code.flags))
+                bad(r, 1, "verb %.*s was given another code before; this "
+                    "one is ignored", (int)pl, s);
+            r->d->nroots--;
+            r->d->nverbs--;
+            r->d->scattered = 1;
+            v.verb = old;
             continue;
         }
         r->d->verbs[vi].root = root;
