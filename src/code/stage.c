@@ -90,6 +90,8 @@ static void keep(kh_doc *doc, evec *out, const kh_unit *u, size_t sent,
                      (unsigned)ce->date / 10000u % 10000u,
                      (unsigned)ce->date / 100u % 100u,
                      (unsigned)ce->date % 100u);
+        else   /* a pending event (its source waits): the story date */
+            memcpy(e->date, doc->date, sizeof e->date);
     }
 }
 
