@@ -1,10 +1,681 @@
 /*
- * entities.c - the entities stage.  Placeholder until it lands (issue 6).
+ * entities.c - the entities stage: the people, organisations and places an
+ * article names, each listed once with every mention of it.
+ *
+ * 1. Names (entities_scan.c): runs of capitalised words with their titles,
+ *    aliases and cues.
+ * 2. Mentions merged, in text order: a name joins the most recent entity
+ *    that it names again: the same words; its surname ("Al-Sudani" after
+ *    "Mohammed Shia Al-Sudani"; al- and particles aside); some of the
+ *    words of an organisation's name ("Al-Nujaba" after "the Al-Nujaba
+ *    Movement"); its acronym ("U.S.", "US" after "the United States");
+ *    an alias given for it ("nicknamed “Abu Taqwa”"); the same place of
+ *    the gazetteer.  A longer name written later becomes the entity's
+ *    name.
+ * 3. Codes: the dictionaries code each entity's fullest name as the coder
+ *    would code it as an actor, with its title when the name alone is
+ *    unknown (src/code/phrase_code.c).
+ * 4. Types: the cues of all its mentions and its code decide between
+ *    person, organisation and place (a title or a given name; the head of
+ *    an organisation's name, "the", an acronym, a news outlet's place in
+ *    "a statement to Al-Hurra"; a gazetteer place, "in", "north of",
+ *    "Anbar province", a country's code).  A single word with no cue at
+ *    all is no entity.
+ * 5. Speakers described, not named: the subject of a verb of saying such
+ *    as "a military official in the Pentagon explained" is an entity of
+ *    its own (its description is its name), and "the official added"
+ *    later is a mention of the last speaker so described (or titled).
  */
 #include "extract.h"
 
+#include "../code/code.h"
+#include "../dict/dict.h"
+#include "../text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_ALIASES 4
+
+typedef struct {
+    int32_t best;            /* the candidate with the fullest name */
+    int32_t title;           /* the candidate whose title it takes, -1 */
+    uint32_t first_tok;      /* its first mention */
+    uint32_t last_tok;       /* its latest mention: recency */
+    int32_t aliases[MAX_ALIASES];
+    int naliases;
+    int person, org, place;  /* cue sums */
+    int32_t place_ref;       /* doc->places, -1 */
+    uint8_t gender;
+    uint8_t desc;            /* a described speaker */
+    uint8_t type;            /* KH_ENT_*, 0 until decided; dropped then */
+    uint64_t head;           /* a description's head word */
+    char code[48];
+} went;
+
+typedef struct {
+    kh_doc *d;
+    const kh_dict *dict;
+    void *unit;              /* the coder's scratch unit */
+    int32_t date;
+    kh_ecand *c;
+    size_t nc, capc;
+    went *e;
+    size_t ne, cape;
+} estage;
+
+static int keys_equal(const kh_ecand *a, const kh_ecand *b)
+{
+    return a->nkey == b->nkey && a->nkey > 0 &&
+           memcmp(a->key, b->key, a->nkey * sizeof a->key[0]) == 0;
+}
+
+/* Whether the keys of a are the last keys of b (a surname). */
+static int keys_suffix(const kh_ecand *a, const kh_ecand *b)
+{
+    if (!a->nkey || a->nkey >= b->nkey)
+        return 0;
+    return memcmp(a->key, b->key + (b->nkey - a->nkey),
+                  a->nkey * sizeof a->key[0]) == 0;
+}
+
+/* Whether every key of a is among b's words before "of". */
+static int keys_within(const kh_ecand *a, const kh_ecand *b)
+{
+    if (!a->nkey || a->nkey >= b->npre)
+        return 0;
+    for (int i = 0; i < a->nkey; i++) {
+        int found = 0;
+        for (int j = 0; j < b->npre && !found; j++)
+            found = a->key[i] == b->key[j];
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+static int org_like(const kh_ecand *c)
+{
+    return c->orgish || c->org > c->person;
+}
+
+/* Whether candidate c names entity e again; *longer is set when c is the
+ * fuller name. */
+static int names_again(const estage *s, const kh_ecand *c, const went *e,
+                       int *longer)
+{
+    const kh_ecand *b = &s->c[e->best];
+    *longer = 0;
+    if (c->place >= 0 && e->place_ref >= 0)
+        return c->place == e->place_ref;
+    if (keys_equal(c, b))
+        return 1;
+    for (int k = 0; k < e->naliases; k++)
+        if (keys_equal(c, &s->c[e->aliases[k]]))
+            return 1;
+    if (c->is_acro && !b->is_acro && b->nkey >= 2 &&
+        strcmp(c->acro, b->acro) == 0)
+        return 1;
+    if (b->is_acro && !c->is_acro && c->nkey >= 2 &&
+        strcmp(c->acro, b->acro) == 0)
+        return *longer = 1, 1;
+    if (e->desc)
+        return 0;
+    /* a shorter name: a surname, or words of an organisation's name (not
+     * a place: "Kurdistan" is not the Kurdistan Regional Government) */
+    if (c->nkey < b->nkey) {
+        if (!org_like(b) && !org_like(c) && keys_suffix(c, b))
+            return 1;
+        if (org_like(b) && c->placecue < 2 && keys_within(c, b))
+            return 1;
+        return 0;
+    }
+    if (c->nkey > b->nkey) {
+        int hit = (!org_like(b) && !org_like(c) && keys_suffix(b, c)) ||
+                  (org_like(c) && b->placecue < 2 && keys_within(b, c));
+        if (hit)
+            *longer = 1;
+        return hit;
+    }
+    return 0;
+}
+
+static int32_t new_entity(estage *s, int32_t cand)
+{
+    if (s->ne == s->cape) {
+        s->cape = s->cape ? s->cape * 2 : 16;
+        s->e = kh_xrealloc(s->e, s->cape * sizeof *s->e);
+    }
+    went *e = &s->e[s->ne];
+    memset(e, 0, sizeof *e);
+    e->best = cand;
+    e->title = -1;
+    e->place_ref = -1;
+    e->first_tok = s->c[cand].t0;
+    return (int32_t)s->ne++;
+}
+
+/* Candidate k joins entity ei. */
+static void join(estage *s, size_t k, int32_t ei, int longer, int alias)
+{
+    kh_ecand *c = &s->c[k];
+    went *e = &s->e[ei];
+    c->ent = ei;
+    if (longer)
+        e->best = (int32_t)k;
+    if (alias && e->naliases < MAX_ALIASES &&
+        !keys_equal(c, &s->c[e->best])) {
+        int dup = 0;
+        for (int a = 0; a < e->naliases; a++)
+            dup |= keys_equal(c, &s->c[e->aliases[a]]);
+        if (!dup)
+            e->aliases[e->naliases++] = (int32_t)k;
+    }
+    e->last_tok = c->t0;
+    e->person += c->person;
+    e->org += c->org;
+    e->place += c->placecue;
+    if (c->place >= 0)
+        e->place_ref = c->place;
+    if (e->title < 0 && c->ti0 < c->ti1)
+        e->title = (int32_t)k;
+    if (!e->gender)
+        e->gender = c->gender;
+}
+
+static void merge_names(estage *s)
+{
+    for (size_t k = 0; k < s->nc; k++) {
+        kh_ecand *c = &s->c[k];
+        if (c->ent == -2 || c->title_only || c->desc) {
+            c->ent = -2;
+            continue;
+        }
+        if (c->alias_of >= 0 && s->c[c->alias_of].ent >= 0) {
+            join(s, k, s->c[c->alias_of].ent, 0, 1);
+            continue;
+        }
+        int32_t best = -1;
+        int best_longer = 0;
+        uint32_t best_tok = 0;
+        for (size_t ei = 0; ei < s->ne; ei++) {
+            int longer;
+            if ((best < 0 || s->e[ei].last_tok >= best_tok) &&
+                names_again(s, c, &s->e[ei], &longer)) {
+                best = (int32_t)ei;
+                best_longer = longer;
+                best_tok = s->e[ei].last_tok;
+            }
+        }
+        if (best < 0)
+            best = new_entity(s, (int32_t)k);
+        join(s, k, best, best_longer, 0);
+    }
+}
+
+/* ---- places of the gazetteer ---------------------------------------------- */
+
+/* The first token that ends after byte off. */
+static size_t tok_at(const kh_doc *d, size_t off)
+{
+    size_t lo = 0, hi = d->ntokens;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->tokens[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static kh_ecand *push_cand(estage *s)
+{
+    if (s->nc == s->capc) {
+        s->capc = s->capc ? s->capc * 2 : 16;
+        s->c = kh_xrealloc(s->c, s->capc * sizeof *s->c);
+    }
+    kh_ecand *c = &s->c[s->nc++];
+    memset(c, 0, sizeof *c);
+    c->alias_of = -1;
+    c->ent = -1;
+    c->place = -1;
+    return c;
+}
+
+/* The places stage's mentions: a name that is one is a place; a place
+ * the scan missed is a name of its own. */
+static void place_cands(estage *s, size_t *extra_from)
+{
+    kh_doc *d = s->d;
+    *extra_from = s->nc;
+    size_t k = 0;
+    for (size_t m = 0; m < d->nplace_mentions; m++) {
+        const kh_mention *pm = &d->place_mentions[m];
+        if (pm->ref >= d->nplaces)
+            continue;
+        size_t a = tok_at(d, pm->start), b = tok_at(d, pm->end ? pm->end - 1
+                                                               : 0) + 1;
+        if (a >= d->ntokens || b > d->ntokens || a >= b)
+            continue;
+        while (k < *extra_from && s->c[k].t1 <= a)
+            k++;
+        int hit = 0;
+        for (size_t j = k; j < *extra_from && s->c[j].t0 < b; j++) {
+            if (s->c[j].ent == -2 && !s->c[j].title_only)
+                s->c[j].ent = -1;   /* a place, not a demonym */
+            s->c[j].place = (int32_t)pm->ref;
+            s->c[j].placecue += 6;
+            hit = 1;
+        }
+        if (hit)
+            continue;
+        kh_ecand *c = push_cand(s);
+        c->t0 = (uint32_t)a, c->t1 = (uint32_t)b;
+        c->ti0 = c->ti1 = c->t0;
+        c->sentence = pm->sentence;
+        c->place = (int32_t)pm->ref;
+        c->placecue = 6;
+        for (size_t i = a; i < b && c->nkey < KH_EKEY; i++) {
+            uint64_t key = kh_name_word_key(d->text + d->tokens[i].start,
+                                            d->tokens[i].end -
+                                                d->tokens[i].start);
+            if (key)
+                c->key[c->nkey++] = key;
+        }
+        c->npre = c->nkey;
+    }
+}
+
+/* ---- codes and types ------------------------------------------------------ */
+
+static int all_upper(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return 0;
+    return n > 0;
+}
+
+static void code_entity(estage *s, went *e)
+{
+    if (!s->dict)
+        return;
+    const kh_ecand *b = &s->c[e->best];
+    if (kh_code_phrase(s->dict, s->d, s->unit, b->t0, b->t1, s->date,
+                       e->code))
+        return;
+    if (e->title >= 0) {
+        const kh_ecand *t = &s->c[e->title];
+        size_t a = t->ti0 < t->t0 ? t->ti0 : t->t0;
+        size_t z = t->ti1 > t->t1 ? t->ti1 : t->t1;
+        /* the title next to the name: "Kurdish politician Sardar Mustafa" */
+        if (z - a <= 16 && (t->ti1 + 1 >= t->t0 || t->t1 + 1 >= t->ti0) &&
+            kh_code_phrase(s->dict, s->d, s->unit, a, z, s->date, e->code))
+            return;
+    }
+    for (int k = 0; k < e->naliases; k++) {
+        const kh_ecand *a = &s->c[e->aliases[k]];
+        if (kh_code_phrase(s->dict, s->d, s->unit, a->t0, a->t1, s->date,
+                           e->code))
+            return;
+    }
+}
+
+static int code_suffix(const char *c, const char *const *set, size_t n)
+{
+    size_t len = strlen(c);
+    if (len < 6)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (strncmp(c + len - 3, set[k], 3) == 0 ||
+            strncmp(c + 3, set[k], 3) == 0)
+            return 1;
+    return 0;
+}
+
+static void decide_type(estage *s, went *e)
+{
+    const kh_ecand *b = &s->c[e->best];
+    int P = e->person, O = e->org, L = e->place;
+    const char *code = e->code;
+    size_t cl = strlen(code);
+    if (cl == 3 && all_upper(code, 3) && b->org < 3)
+        L += 3;   /* a country's code */
+    if (b->is_acro && !b->orgish)
+        O += 1;   /* ISIS, PKK: an acronym no longer name explains */
+    static const char *const orgs[] = {"MIL", "REB", "INS", "SPY", "MED",
+                                       "PTY", "BUS", "NGO", "IGO", "IMG",
+                                       "COP", "JUD", "LEG", "HEZ", "HMS",
+                                       "PMF", "UAF", "OPP", "EDU", "REL"};
+    if (cl >= 6 && P <= 2 && code_suffix(code, orgs, sizeof orgs /
+                                                         sizeof orgs[0]))
+        O += 2;
+    if (cl >= 3 && (strncmp(code, "IGO", 3) == 0 ||
+                    strncmp(code, "IMG", 3) == 0 ||
+                    strncmp(code, "NGO", 3) == 0) && P <= 2)
+        O += 2;
+    /* Baghdad, Washington: a capital as its government's metonym */
+    if (cl >= 6 && strcmp(code + cl - 3, "GOV") == 0 && b->nkey == 1 &&
+        P <= 0 && O <= 1)
+        L += 1;
+    if (L > 0 && L >= P && L >= O)
+        e->type = KH_ENT_PLACE;
+    else if (O > 0 && O >= P)
+        e->type = KH_ENT_ORG;
+    else if (P > 0)
+        e->type = KH_ENT_PERSON;
+    else if (b->nkey >= 2)
+        e->type = b->orgish ? KH_ENT_ORG : KH_ENT_PERSON;
+    else if (e->code[0])
+        e->type = KH_ENT_ORG;
+    else
+        e->type = 0;   /* one unknown word, nothing says what it is */
+}
+
+/* ---- speakers described --------------------------------------------------- */
+
+static int tok_is(const kh_doc *d, size_t i, const char *w)
+{
+    const kh_token *t = &d->tokens[i];
+    size_t n = strlen(w);
+    return t->end - t->start == n &&
+           strncasecmp(d->text + t->start, w, n) == 0;
+}
+
+static uint64_t word_hash(const kh_doc *d, size_t i)
+{
+    const kh_token *t = &d->tokens[i];
+    return kh_name_word_key(d->text + t->start, t->end - t->start);
+}
+
+/* Whether entity e is what a description with head word h refers to: a
+ * speaker so described, a person so titled, an organisation so named. */
+static int described_by(const estage *s, const went *e, uint64_t h,
+                        unsigned hclass)
+{
+    if (!e->type)
+        return 0;
+    if (e->desc)
+        return e->head == h;
+    if ((hclass & (KH_W_ROLE | KH_W_TITLE)) && e->type == KH_ENT_PERSON &&
+        e->title >= 0) {
+        const kh_ecand *t = &s->c[e->title];
+        for (size_t i = t->ti0; i < t->ti1; i++)
+            if (word_hash(s->d, i) == h)
+                return 1;
+    }
+    if ((hclass & KH_W_ORGHEAD) && e->type == KH_ENT_ORG) {
+        const kh_ecand *b = &s->c[e->best];
+        for (size_t i = b->t0; i < b->t1; i++)
+            if (word_hash(s->d, i) == h)
+                return 1;
+    }
+    return 0;
+}
+
+static void describe_speakers(estage *s, const int32_t *qmap, int32_t *tent)
+{
+    kh_doc *d = s->d;
+    kh_speech *sp;
+    size_t nsp = kh_find_speech(d, qmap, &sp);
+    int32_t *hist = kh_xmalloc((nsp + 1) * sizeof *hist);
+    size_t nh = 0;
+    for (size_t k = 0; k < nsp; k++) {
+        kh_speech *x = &sp[k];
+        if (x->kind == KH_SUBJ_NAME) {
+            int32_t e = tent[x->head];
+            for (size_t i = x->s0; e < 0 && i < x->s1; i++)
+                e = tent[i];
+            if (e >= 0)
+                hist[nh++] = e;
+            continue;
+        }
+        if (x->kind != KH_SUBJ_DESC || x->plural)
+            continue;
+        unsigned hc = kh_tok_class(d, x->head);
+        if (!(hc & (KH_W_ROLE | KH_W_TITLE | KH_W_ORGHEAD)))
+            continue;
+        uint64_t h = word_hash(d, x->head);
+        size_t a = x->s0;
+        if (a < x->s1 && (tok_is(d, a, "the") || tok_is(d, a, "a") ||
+                          tok_is(d, a, "an")))
+            a++;
+        if (a >= x->s1)
+            continue;
+        int32_t e = -1;
+        if (x->definite) {
+            for (size_t j = nh; j > 0 && e < 0; j--)
+                if (described_by(s, &s->e[hist[j - 1]], h, hc))
+                    e = hist[j - 1];
+            uint32_t best_tok = 0;
+            if (e < 0) {
+                int32_t cand = -1;
+                for (size_t j = 0; j < s->ne; j++)
+                    if (s->e[j].first_tok < x->s0 &&
+                        (cand < 0 || s->e[j].last_tok >= best_tok) &&
+                        described_by(s, &s->e[j], h, hc))
+                        cand = (int32_t)j, best_tok = s->e[j].last_tok;
+                e = cand;
+            }
+        }
+        kh_ecand *c = push_cand(s);
+        c->t0 = (uint32_t)a, c->t1 = x->s1;
+        c->ti0 = c->ti1 = c->t0;
+        c->sentence = x->sentence;
+        c->desc = 1;
+        if (e < 0) {
+            e = new_entity(s, (int32_t)(s->nc - 1));
+            went *w = &s->e[e];
+            w->desc = 1;
+            w->head = h;
+            w->type = (hc & (KH_W_ROLE | KH_W_TITLE)) ? KH_ENT_PERSON
+                                                      : KH_ENT_ORG;
+            w->gender = hc & KH_W_MALE ? 'm' : hc & KH_W_FEMALE ? 'f' : 0;
+            if (s->dict)
+                kh_code_phrase(s->dict, d, s->unit, a, x->s1, s->date,
+                               w->code);
+        }
+        c->ent = e;
+        s->e[e].last_tok = c->t0;
+        for (size_t i = a; i < x->s1; i++)
+            if (tent[i] < 0)
+                tent[i] = e;
+        hist[nh++] = e;
+    }
+    free(hist);
+    free(sp);
+}
+
+/* ---- output --------------------------------------------------------------- */
+
+static char *span_text(kh_doc *d, size_t a, size_t b)
+{
+    size_t s = d->tokens[a].start, e = d->tokens[b - 1].end;
+    /* one space for each run of white space (a name never spans lines,
+     * but a title may) */
+    char *out = kh_arena_alloc(&d->arena, e - s + 1);
+    size_t n = 0;
+    int sp = 0;
+    for (size_t i = s; i < e; i++) {
+        char ch = d->text[i];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+            sp = 1;
+            continue;
+        }
+        if (sp && n)
+            out[n++] = ' ';
+        sp = 0;
+        out[n++] = ch;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const kh_mention *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->end > y->end) - (x->end < y->end);
+}
+
+static void output(estage *s)
+{
+    kh_doc *d = s->d;
+    /* entities in the order of their first mention */
+    int32_t *newid = kh_xmalloc((s->ne + 1) * sizeof *newid);
+    size_t n = 0;
+    for (size_t k = 0; k < s->nc; k++) {
+        int32_t e = s->c[k].ent;
+        if (e < 0 || !s->e[e].type || s->e[e].first_tok == UINT32_MAX)
+            continue;
+        s->e[e].first_tok = UINT32_MAX;   /* numbered */
+        newid[e] = (int32_t)n++;
+    }
+    for (size_t k = 0; k < s->ne; k++)
+        if (s->e[k].first_tok != UINT32_MAX)
+            newid[k] = -1;
+    d->entities = n ? kh_arena_calloc(&d->arena, n * sizeof *d->entities)
+                    : NULL;
+    d->nentities = n;
+    for (size_t k = 0; k < s->ne; k++) {
+        if (newid[k] < 0)
+            continue;
+        went *w = &s->e[k];
+        kh_entity *x = &d->entities[newid[k]];
+        const kh_ecand *b = &s->c[w->best];
+        x->name = span_text(d, b->t0, b->t1);
+        x->title = NULL;
+        if (w->title >= 0) {
+            const kh_ecand *t = &s->c[w->title];
+            x->title = span_text(d, t->ti0, t->ti1);
+        }
+        if (w->naliases) {
+            x->aliases = kh_arena_alloc(&d->arena,
+                                        (size_t)w->naliases * sizeof(char *));
+            for (int a = 0; a < w->naliases; a++) {
+                const kh_ecand *c = &s->c[w->aliases[a]];
+                x->aliases[a] = span_text(d, c->t0, c->t1);
+            }
+            x->naliases = (size_t)w->naliases;
+        }
+        memcpy(x->code, w->code, sizeof x->code);
+        x->type = w->type;
+        x->place = w->place_ref;
+    }
+    size_t nm = 0;
+    for (size_t k = 0; k < s->nc; k++)
+        if (s->c[k].ent >= 0 && newid[s->c[k].ent] >= 0)
+            nm++;
+    d->entity_mentions = nm ? kh_arena_alloc(&d->arena,
+                                             nm * sizeof *d->entity_mentions)
+                            : NULL;
+    d->nentity_mentions = nm;
+    nm = 0;
+    for (size_t k = 0; k < s->nc; k++) {
+        const kh_ecand *c = &s->c[k];
+        if (c->ent < 0 || newid[c->ent] < 0)
+            continue;
+        kh_mention *m = &d->entity_mentions[nm++];
+        m->start = d->tokens[c->t0].start;
+        m->end = d->tokens[c->t1 - 1].end;
+        m->sentence = c->sentence;
+        m->ref = (uint32_t)newid[c->ent];
+    }
+    qsort(d->entity_mentions, nm, sizeof *d->entity_mentions, cmp_mention);
+    free(newid);
+}
+
 int kh_find_entities(const struct kh_dict *dict, kh_doc *d)
 {
-    (void)dict, (void)d;
+    d->entities = NULL;
+    d->nentities = 0;
+    d->entity_mentions = NULL;
+    d->nentity_mentions = 0;
+    if (!d->ntokens)
+        return KH_OK;
+    estage s = {0};
+    s.d = d;
+    s.dict = dict;
+    s.date = kh_date_int(d->date[0] ? d->date : NULL);
+    if (dict)
+        s.unit = kh_xmalloc(kh_phrase_unit_size());
+    kh_qmark *q;
+    size_t nq = kh_pair_quotes(d, &q);
+    int32_t *qmap = kh_quote_map(d, q, nq);
+    s.nc = kh_entity_candidates(d, q, nq, qmap, &s.c);
+    s.capc = s.nc;
+    size_t extra;
+    place_cands(&s, &extra);
+    merge_names(&s);
+    for (size_t ei = 0; ei < s.ne; ei++) {
+        code_entity(&s, &s.e[ei]);
+        decide_type(&s, &s.e[ei]);
+    }
+    /* per token: the entity a name there mentions */
+    int32_t *tent = kh_xmalloc((d->ntokens + 1) * sizeof *tent);
+    for (size_t i = 0; i <= d->ntokens; i++)
+        tent[i] = -1;
+    for (size_t k = 0; k < s.nc; k++)
+        if (s.c[k].ent >= 0 && s.e[s.c[k].ent].type)
+            for (size_t i = s.c[k].t0; i < s.c[k].t1; i++)
+                tent[i] = s.c[k].ent;
+    describe_speakers(&s, qmap, tent);
+    (void)extra;
+    output(&s);
+    free(tent);
+    free(qmap);
+    free(q);
+    free(s.c);
+    free(s.e);
+    free(s.unit);
     return KH_OK;
+}
+
+/* ---- gender, for the quotes stage ----------------------------------------- */
+
+static int gender_of_words(const char *s)
+{
+    while (s && *s) {
+        while (*s == ' ')
+            s++;
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        if (e > s) {
+            unsigned c = kh_word_class(s, (size_t)(e - s));
+            if (c & KH_W_FEMALE)
+                return 'f';
+            if (c & KH_W_MALE)
+                return 'm';
+        }
+        s = e;
+    }
+    return 0;
+}
+
+int kh_entity_gender(const kh_doc *d, size_t ent)
+{
+    if (ent >= d->nentities)
+        return 0;
+    const kh_entity *e = &d->entities[ent];
+    if (e->type != KH_ENT_PERSON)
+        return 0;
+    int g = gender_of_words(e->title);
+    if (!g && e->name) {
+        /* the first word of the name: a given name, Abu, Umm */
+        char first[64];
+        size_t n = strcspn(e->name, " ");
+        if (n < sizeof first) {
+            memcpy(first, e->name, n);
+            first[n] = '\0';
+            unsigned c = kh_word_class(first, n);
+            g = c & KH_W_FEMALE ? 'f' : c & KH_W_MALE ? 'm' : 0;
+        }
+        if (!g)
+            g = gender_of_words(e->name);   /* descriptions: spokeswoman */
+    }
+    return g;
 }
