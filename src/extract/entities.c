@@ -415,6 +415,19 @@ static int described_by(const estage *s, const went *e, uint64_t h,
     return 0;
 }
 
+/* Nouns that stand for any organisation: "the group said". */
+static int generic_org(const kh_doc *d, size_t i)
+{
+    static const char *const w[] = {"group", "faction", "militia",
+                                    "movement", "organisation",
+                                    "organization", "outfit", "network",
+                                    "alliance", "coalition", "party"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (tok_is(d, i, w[k]))
+            return 1;
+    return 0;
+}
+
 static void describe_speakers(estage *s, const int32_t *qmap, int32_t *tent)
 {
     kh_doc *d = s->d;
@@ -448,6 +461,11 @@ static void describe_speakers(estage *s, const int32_t *qmap, int32_t *tent)
         if (x->definite) {
             for (size_t j = nh; j > 0 && e < 0; j--)
                 if (described_by(s, &s->e[hist[j - 1]], h, hc))
+                    e = hist[j - 1];
+            /* "the group", "the faction": the last organisation that spoke */
+            for (size_t j = nh; j > 0 && e < 0 && generic_org(d, x->head);
+                 j--)
+                if (s->e[hist[j - 1]].type == KH_ENT_ORG)
                     e = hist[j - 1];
             uint32_t best_tok = 0;
             if (e < 0) {

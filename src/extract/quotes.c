@@ -85,10 +85,20 @@ static int type_of(const qstage *s, int32_t e)
                                                  : 0;
 }
 
-/* The last speaker before token t that a pronoun can stand for. */
+/* The last speaker before token t that a pronoun can stand for: one of
+ * its gender or of none known.  News names far more men than women, so a
+ * speaker of unknown gender is taken for "he" at once, but "she" looks
+ * first for a woman. */
 static int32_t last_speaker(const qstage *s, uint32_t t, int want_gender,
                             int want_group)
 {
+    if (want_gender == 'f')
+        for (size_t k = s->nh; k > 0; k--) {
+            int32_t e = s->hist[k - 1];
+            if (s->hist_tok[k - 1] < t && type_of(s, e) == KH_ENT_PERSON &&
+                s->gender[e] == want_gender)
+                return e;
+        }
     for (size_t k = s->nh; k > 0; k--) {
         if (s->hist_tok[k - 1] >= t)
             continue;
@@ -103,7 +113,7 @@ static int32_t last_speaker(const qstage *s, uint32_t t, int want_gender,
             return e;   /* any: "the statement said" */
         if (ty != KH_ENT_PERSON)
             continue;
-        if (!want_gender || !s->gender[e] || s->gender[e] == want_gender)
+        if (!want_gender || !s->gender[e])
             return e;
     }
     return -1;
@@ -174,6 +184,16 @@ static int attribution_gap(const kh_doc *d, size_t a, size_t b)
     for (size_t i = a + 1; i < b; i++) {
         const kh_token *t = &d->tokens[i];
         if (t->kind == KH_TOK_QUOTE_OPEN)
+            return 0;
+        /* another clause: "..., while X described them as" */
+        if (t->tag == KH_POS_CC || t->tag == KH_POS_WDT ||
+            t->tag == KH_POS_WP || t->tag == KH_POS_WRB ||
+            tok_is(d, i, "while") || tok_is(d, i, "whereas") ||
+            tok_is(d, i, "although") || tok_is(d, i, "because") ||
+            tok_is(d, i, "as") || tok_is(d, i, "after") ||
+            tok_is(d, i, "before") || tok_is(d, i, "since") ||
+            tok_is(d, i, "if") || tok_is(d, i, "though") ||
+            tok_is(d, i, "that"))
             return 0;
         if (kh_pos_is_verb(t->tag) && t->tag != KH_POS_VBN &&
             !kh_tok_capitalised(d, i))
@@ -319,7 +339,8 @@ int kh_find_quotes(kh_doc *d)
                     if (s.sp[j].sentence == sp->sentence && s.who[j] >= 0 &&
                         j != (size_t)a) {
                         x->speaker = s.who[j];
-                        x->spk_start = x->spk_end = 0;
+                        x->spk_start = d->tokens[s.sp[j].s0].start;
+                        x->spk_end = d->tokens[s.sp[j].s1 - 1].end;
                     }
             }
         } else if (prev >= 0 && d->quotes[prev].speaker >= 0 &&

@@ -217,6 +217,19 @@ static int quoted_name(const kh_doc *d, const kh_qmark *q, const uint8_t *in)
     int near = speech_near(d, q, in);
     if (caps && (det || !near))
         return 1;
+    /* a title in capitals ("the manuscript of “The Book of Songs”") unless
+     * a verb of saying or "that" introduces it: said “Enough Is Enough” */
+    if (caps && words >= 2) {
+        size_t k = b;
+        while (k > 0 && (d->tokens[k - 1].kind == KH_TOK_PUNCT &&
+                         d->tokens[k - 1].end - d->tokens[k - 1].start == 1 &&
+                         (d->text[d->tokens[k - 1].start] == ':' ||
+                          d->text[d->tokens[k - 1].start] == ',')))
+            k--;
+        if (!(k > 0 && (tok_is(d, k - 1, "that") ||
+                        kh_is_speech_verb(d, k - 1, NULL))))
+            return 1;
+    }
     /* a “red line”, the so-called “truce”: a few words, nobody saying them */
     if (words <= 3 && det && !near)
         return 1;

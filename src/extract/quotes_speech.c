@@ -351,11 +351,22 @@ static void set_subject(const kh_doc *d, kh_speech *s, size_t a, size_t b)
         if (is_wordtok(&d->tokens[i]) && d->tokens[i].tag != KH_POS_POS)
             h = i;
     }
-    /* "the ministry's spokesman": the head is after the possessive */
     s->s0 = (uint32_t)a, s->s1 = (uint32_t)b;
-    s->head = (uint32_t)h;
     s->definite = (uint8_t)(tok_is(d, a, "the") || tok_is(d, a, "this") ||
                             tok_is(d, a, "that"));
+    /* "Member of Parliament Raad al-Maliki": a title with "of" before
+     * the name, all one capitalised run */
+    if (kh_tok_capitalised(d, h) && (kh_tok_class(d, h) & KH_W_TITLE) &&
+        kh_tok_capitalised(d, b - 1) &&
+        !(kh_tok_class(d, b - 1) & (KH_W_TITLE | KH_W_ROLE | KH_W_STOP))) {
+        int run = 1;
+        for (size_t i = h; i < b && run; i++)
+            run = kh_tok_capitalised(d, i) || tok_is(d, i, "of") ||
+                  tok_is(d, i, "the") || !is_wordtok(&d->tokens[i]);
+        if (run)
+            h = b - 1;
+    }
+    s->head = (uint32_t)h;
     int tag = tag_of(d, h);
     unsigned c = kh_tok_class(d, h);
     const kh_token *ht = &d->tokens[h];
@@ -408,6 +419,22 @@ static int subject_before(const kh_doc *d, const int32_t *qmap, kh_speech *s,
          * "Prime Minister, Mohammed Shia Al-Sudani, said" */
         if (e <= lo)
             return 0;
+        /* a relative clause: "Mahmoud Khalil, who coordinates ..., told" */
+        for (size_t k = e, steps = 0; k > lo + 2 && steps < 16; k--, steps++) {
+            size_t w = k - 1;
+            if (qmap[w] >= 0 || is_punct(d, w, ';') || is_punct(d, w, ':'))
+                break;
+            if ((tok_is(d, w, "who") || tok_is(d, w, "which")) &&
+                is_punct(d, w - 1, ',')) {
+                size_t a = np_back(d, qmap, w - 2, lo);
+                if (a <= w - 2) {
+                    set_subject(d, s, a, w - 1);
+                    if (s->kind != KH_SUBJ_NONE)
+                        return 1;
+                }
+                break;
+            }
+        }
         size_t a = np_back(d, qmap, e - 1, lo);
         if (a > e - 1)
             return 0;
@@ -448,6 +475,17 @@ static int subject_after(const kh_doc *d, const int32_t *qmap, kh_speech *s,
         return 0;
     set_subject(d, s, k, e);
     s->after = 1;
+    /* "according to the mayor of Amedi, Rekan Ahmed": the name set off
+     * after the description */
+    if (s->kind == KH_SUBJ_DESC && e + 1 < hi && is_punct(d, e, ',')) {
+        size_t e2 = np_fwd(d, qmap, e + 1, hi);
+        if (e2 > e + 1 && (e2 == hi || !kh_is_speech_verb(d, e2, NULL))) {
+            kh_speech t = *s;
+            set_subject(d, &t, e + 1, e2);
+            if (t.kind == KH_SUBJ_NAME)
+                *s = t;
+        }
+    }
     return s->kind != KH_SUBJ_NONE;
 }
 
