@@ -127,6 +127,11 @@ static int names_again(const estage *s, const kh_ecand *c, const went *e,
     if (c->nkey < b->nkey) {
         if (!org_like(b) && !org_like(c) && keys_suffix(c, b))
             return 1;
+        /* "the martyr Haidar" after "Sgt. Haidar Kadhim": a given name
+         * alone, of a person (merge_names checks that no one else has it) */
+        if (c->nkey == 1 && c->given && b->person > 0 && !org_like(b) &&
+            c->key[0] == b->key[0])
+            return 2;
         if (org_like(b) && c->placecue < 2 && keys_within(c, b))
             return 1;
         return 0;
@@ -196,18 +201,23 @@ static void merge_names(estage *s)
             join(s, k, s->c[c->alias_of].ent, 0, 1);
             continue;
         }
-        int32_t best = -1;
-        int best_longer = 0;
+        int32_t best = -1, by_given = -1;
+        int best_longer = 0, ngiven = 0;
         uint32_t best_tok = 0;
         for (size_t ei = 0; ei < s->ne; ei++) {
             int longer;
-            if ((best < 0 || s->e[ei].last_tok >= best_tok) &&
-                names_again(s, c, &s->e[ei], &longer)) {
+            int how = names_again(s, c, &s->e[ei], &longer);
+            if (how == 2) {
+                by_given = (int32_t)ei;
+                ngiven++;
+            } else if (how && (best < 0 || s->e[ei].last_tok >= best_tok)) {
                 best = (int32_t)ei;
                 best_longer = longer;
                 best_tok = s->e[ei].last_tok;
             }
         }
+        if (best < 0 && ngiven == 1)
+            best = by_given;
         if (best < 0)
             best = new_entity(s, (int32_t)k);
         join(s, k, best, best_longer, 0);
@@ -335,6 +345,25 @@ static int code_suffix(const char *c, const char *const *set, size_t n)
     return 0;
 }
 
+/* Whether a one-word name reads as a demonym: Syrian, Iraqis, Lebanese,
+ * Turkish, Americans (the caller checks that it is coded as a country). */
+static int people_of(const kh_doc *d, const kh_ecand *c)
+{
+    const kh_token *t = &d->tokens[c->t0];
+    const char *w = d->text + t->start;
+    size_t n = t->end - t->start;
+    static const char *const suf[] = {"ian", "ians", "ean", "eans", "ese",
+                                      "ish", "an", "ans", "i", "is", "ic"};
+    if (c->t1 != c->t0 + 1)
+        return 0;
+    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+        size_t m = strlen(suf[k]);
+        if (n > m + 2 && strncmp(w + n - m, suf[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void decide_type(estage *s, went *e)
 {
     const kh_ecand *b = &s->c[e->best];
@@ -360,6 +389,9 @@ static void decide_type(estage *s, went *e)
     if (cl >= 6 && strcmp(code + cl - 3, "GOV") == 0 && b->nkey == 1 &&
         P <= 0 && O <= 1)
         L += 1;
+    /* Syrians, Americans, an Iraqi: people of a country, not a place */
+    if (cl == 3 && b->nkey == 1 && people_of(s->d, b))
+        L = P = O = 0, e->code[0] = '\0';
     if (L > 0 && L >= P && L >= O)
         e->type = KH_ENT_PLACE;
     else if (O > 0 && O >= P)
@@ -462,11 +494,24 @@ static void describe_speakers(estage *s, const int32_t *qmap, int32_t *tent)
             for (size_t j = nh; j > 0 && e < 0; j--)
                 if (described_by(s, &s->e[hist[j - 1]], h, hc))
                     e = hist[j - 1];
-            /* "the group", "the faction": the last organisation that spoke */
-            for (size_t j = nh; j > 0 && e < 0 && generic_org(d, x->head);
-                 j--)
-                if (s->e[hist[j - 1]].type == KH_ENT_ORG)
-                    e = hist[j - 1];
+            /* "the group", "the faction": the last organisation that
+             * spoke, else the last one named */
+            if (generic_org(d, x->head)) {
+                for (size_t j = nh; j > 0 && e < 0; j--)
+                    if (s->e[hist[j - 1]].type == KH_ENT_ORG)
+                        e = hist[j - 1];
+                int32_t named = -1;
+                for (size_t j = 0; e < 0 && j < s->ne; j++)
+                    if (s->e[j].type == KH_ENT_ORG && !s->e[j].desc &&
+                        s->e[j].first_tok < x->s0 &&
+                        (named < 0 ||
+                         s->e[j].last_tok >= s->e[named].last_tok))
+                        named = (int32_t)j;
+                if (e < 0)
+                    e = named;
+                if (e < 0)
+                    continue;   /* a group no one has named */
+            }
             uint32_t best_tok = 0;
             if (e < 0) {
                 int32_t cand = -1;

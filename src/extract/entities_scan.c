@@ -214,6 +214,26 @@ static void fill_caps(scan *s)
     }
 }
 
+/* Iran-backed, U.S.-led, Turkish-funded: an adjective, not a name. */
+static int compound_adj(const kh_doc *d, size_t i)
+{
+    const kh_token *t = &d->tokens[i];
+    const char *s = d->text + t->start;
+    size_t n = t->end - t->start;
+    static const char *const suf[] = {"-backed", "-led", "-aligned",
+                                      "-allied", "-based", "-born",
+                                      "-funded", "-made", "-run",
+                                      "-controlled", "-held", "-linked",
+                                      "-affiliated", "-sponsored",
+                                      "-brokered", "-style"};
+    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+        size_t m = strlen(suf[k]);
+        if (n > m && strncasecmp(s + n - m, suf[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a name may start at token i. */
 static int starts_name(const scan *s, size_t i, size_t lo, size_t hi)
 {
@@ -224,7 +244,7 @@ static int starts_name(const scan *s, size_t i, size_t lo, size_t hi)
     if (t->end - t->start == 1)
         return 0;   /* A, I */
     unsigned c = kh_tok_class(d, i);
-    if (c & (KH_W_STOP | KH_W_TIME))
+    if (c & (KH_W_STOP | KH_W_TIME) || compound_adj(d, i))
         return 0;
     if (c & KH_W_PARTICLE)   /* Al Jazeera, Bin Salman */
         return i + 1 < hi && kh_tok_capitalised(d, i + 1) &&
@@ -251,7 +271,12 @@ static size_t extend(const scan *s, size_t a, size_t hi)
             break;
         if (wordtok(d, j) && kh_tok_capitalised(d, j)) {
             unsigned c = kh_tok_class(d, j);
-            if (c & (KH_W_STOP | KH_W_TIME))
+            /* Baghdad Today, Rafidain Today: news outlets */
+            if ((c & KH_W_STOP) && tok_is(d, j, "today")) {
+                j++;
+                break;
+            }
+            if (c & (KH_W_STOP | KH_W_TIME) || compound_adj(d, j))
                 break;
             j++;
             continue;
@@ -320,7 +345,7 @@ static size_t title_prefix(const kh_doc *d, size_t a, size_t b)
         p++;
     while (p < b) {
         unsigned c = kh_tok_class(d, p);
-        if ((c & KH_W_TITLE) && !(c & KH_W_GIVEN)) {
+        if ((c & (KH_W_TITLE | KH_W_ROLE)) && !(c & KH_W_GIVEN)) {
             p++;
             continue;
         }
@@ -340,8 +365,13 @@ static size_t title_prefix(const kh_doc *d, size_t a, size_t b)
             if (!taken && k < b && b - k == 2 &&
                 !(kh_tok_class(d, k) & (KH_W_GIVEN | KH_W_PERSONCUE)))
                 k++, taken++;
-            if (!taken)
+            if (!taken) {
+                /* "the Minister of Planning": all of it is the title */
+                if (k + 1 == b && !(kh_tok_class(d, k) &
+                                    (KH_W_GIVEN | KH_W_PERSONCUE)))
+                    return b;
                 break;
+            }
             p = k;
             continue;
         }
@@ -486,6 +516,8 @@ static void words_of(const kh_doc *d, kh_ecand *c)
             c->acro[na++] = (char)(*w >= 'a' && *w <= 'z' ? *w - 32 : *w);
     }
     c->acro[na] = '\0';
+    c->given = c->nkey == 1 && c->t1 == c->t0 + 1 &&
+               (kh_tok_class(d, c->t0) & KH_W_GIVEN);
     /* an acronym: ISIS, U.S., UN */
     if (c->t1 == c->t0 + 1) {
         const kh_token *t = &d->tokens[c->t0];
@@ -537,9 +569,10 @@ static void context_of(const kh_doc *d, kh_ecand *c, size_t lo, size_t hi)
         unsigned pc = kh_tok_class(d, p - 1);
         if (pc & KH_W_PLACEPREP)
             c->placecue += the ? 1 : 2;
-        /* north of Baghdad */
+        /* north of Baghdad, the town of Albu Kamal */
         if (tok_is(d, p - 1, "of") && p - 1 > lo &&
-            (kh_tok_class(d, p - 2) & KH_W_COMPASS))
+            (kh_tok_class(d, p - 2) & (KH_W_COMPASS | KH_W_PLACENOUN)) &&
+            !kh_tok_capitalised(d, p - 2))
             c->placecue += 3;
         /* a statement to Al-Hurra, an interview with Reuters, told AFP */
         if ((tok_is(d, p - 1, "to") || tok_is(d, p - 1, "with") ||
@@ -607,13 +640,14 @@ size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
             words_of(d, c);
             if (c->title_only)
                 continue;
-            if (c->ti0 < c->ti1) {
-                c->person += 3;
-            } else if (k > first_c && s.c[k - 1].title_only &&
-                       s.c[k - 1].t1 + 1 == c->t0 &&
-                       is_punct(d, c->t0 - 1, ',')) {
-                /* Prime Minister, Mohammed Shia Al-Sudani */
+            size_t a0 = c->ti0 < c->ti1 ? c->ti0 : c->t0;
+            if (k > first_c && s.c[k - 1].title_only &&
+                s.c[k - 1].t1 + 1 == a0 && is_punct(d, a0 - 1, ',')) {
+                /* Prime Minister, Mohammed Shia Al-Sudani; the Deputy
+                 * Minister of Education, Dr. Hassan al-Khafaji */
                 c->ti0 = s.c[k - 1].t0, c->ti1 = s.c[k - 1].t1;
+                c->person += 3;
+            } else if (c->ti0 < c->ti1) {
                 c->person += 3;
             } else if (role_before(d, c->t0, lo, &c->ti0, &c->ti1) ||
                        role_after(d, c->t1, hi, &c->ti0, &c->ti1)) {
@@ -630,8 +664,7 @@ size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
             /* Iraqi law, Saudi officials: an adjective, not a name */
             if (c->t1 == c->t0 + 1 && c->ti0 == c->ti1 && c->t1 < hi &&
                 lower_word(d, c->t1) && demonym_like(d, c->t0) &&
-                !kh_pos_is_verb(d->tokens[c->t1].tag) &&
-                !(kh_tok_class(d, c->t1) & KH_W_PLACENOUN))
+                !kh_pos_is_verb(d->tokens[c->t1].tag))
                 c->ent = -2;
             /* nicknamed “Abu Taqwa”, known as X, (PMF) */
             size_t j = c->t1;

@@ -175,6 +175,7 @@ typedef struct kh_ecand {
                                particles left out */
     char acro[12];          /* initials, or the letters of an acronym */
     uint8_t is_acro;        /* written as an acronym: ISIS, U.S. */
+    uint8_t given;          /* a given name alone: "Haidar" */
 } kh_ecand;
 
 /* The names the text writes, in text order, with their titles, aliases

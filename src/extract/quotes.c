@@ -113,7 +113,7 @@ static int32_t last_speaker(const qstage *s, uint32_t t, int want_gender,
             return e;   /* any: "the statement said" */
         if (ty != KH_ENT_PERSON)
             continue;
-        if (!want_gender || !s->gender[e])
+        if (!want_gender || !s->gender[e] || s->gender[e] == want_gender)
             return e;
     }
     return -1;

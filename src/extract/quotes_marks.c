@@ -131,7 +131,7 @@ static int tok_is(const kh_doc *d, size_t i, const char *s)
  * (of, the, and) between capitalised words. */
 static int name_like(const kh_doc *d, size_t first, size_t end, int *words)
 {
-    int caps = 0;
+    int caps = 0, lower = 0;
     *words = 0;
     for (size_t i = first; i < end; i++) {
         const kh_token *t = &d->tokens[i];
@@ -151,9 +151,9 @@ static int name_like(const kh_doc *d, size_t first, size_t end, int *words)
             continue;
         if (kh_tok_capitalised(d, i))   /* al-Nujaba */
             continue;
-        return 0;
+        lower = 1;
     }
-    return caps > 0;
+    return caps > 0 && !lower;
 }
 
 /* The sentence of token i. */
@@ -230,8 +230,9 @@ static int quoted_name(const kh_doc *d, const kh_qmark *q, const uint8_t *in)
                         kh_is_speech_verb(d, k - 1, NULL))))
             return 1;
     }
-    /* a “red line”, the so-called “truce”: a few words, nobody saying them */
-    if (words <= 3 && det && !near)
+    /* a “red line”, mourned three “martyrs”: a few words set off, nobody
+     * saying them */
+    if (!near && (words <= 2 || (words <= 3 && det)))
         return 1;
     return 0;
 }

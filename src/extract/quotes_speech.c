@@ -288,9 +288,10 @@ static size_t np_fwd(const kh_doc *d, const int32_t *qmap, size_t k,
             e++;
             continue;
         }
-        /* "a military official in the Pentagon", not "X in a statement" */
+        /* "a military official in the Pentagon", "a member of its
+         * committee", not "X in a statement" */
         if (np_prep(d, e) && e > k && head_role && !head_name &&
-            e + 1 < hi && (capitalised(d, e + 1) ||
+            e + 1 < hi && (capitalised(d, e + 1) || tok_is(d, e, "of") ||
                            (is_det(d, e + 1) && e + 2 < hi &&
                             capitalised(d, e + 2)))) {
             e++;
@@ -386,6 +387,61 @@ static void set_subject(const kh_doc *d, kh_speech *s, size_t a, size_t b)
         s->kind = KH_SUBJ_DESC;
 }
 
+/* The subject before a comma that comes right before the verb: "X, the
+ * spokesman, said", "Prime Minister, X, said", "X, who ..., told", "X,
+ * speaking on condition of anonymity, told", "X, in a statement, said".
+ * The phrase set off between two commas is the subject only when nothing
+ * better comes before it. */
+static int subject_set_off(const kh_doc *d, const int32_t *qmap,
+                           kh_speech *s, size_t e, size_t lo)
+{
+    if (e <= lo)
+        return 0;
+    /* the comma that opens the set-off part */
+    size_t c = lo;
+    int found = 0;
+    for (size_t k = e, steps = 0; k > lo && steps < 18; k--, steps++) {
+        size_t w = k - 1;
+        if (qmap[w] >= 0 || is_punct(d, w, ';') || is_punct(d, w, ':') ||
+            d->tokens[w].kind == KH_TOK_QUOTE_CLOSE)
+            break;
+        if (is_punct(d, w, ',')) {
+            c = w;
+            found = 1;
+            break;
+        }
+    }
+    kh_speech before = *s, inner = *s;
+    before.kind = inner.kind = KH_SUBJ_NONE;
+    if (found && c > lo) {
+        size_t a = np_back(d, qmap, c - 1, lo);
+        if (a <= c - 1)
+            set_subject(d, &before, a, c);
+    }
+    /* the part set off, when it is a noun phrase of its own */
+    size_t a = np_back(d, qmap, e - 1, lo);
+    if (a <= e - 1 && a == (found ? c + 1 : lo))
+        set_subject(d, &inner, a, e);
+    /* "The Deputy Minister of Education, Dr. X, said": a title first,
+     * then the person's name set off */
+    if (before.kind == KH_SUBJ_NAME && inner.kind == KH_SUBJ_NAME) {
+        size_t f = before.s0;
+        if (f < before.s1 && is_det(d, f))
+            f++;
+        if (f < before.s1 && (kh_tok_class(d, f) & KH_W_TITLE))
+            return *s = inner, 1;
+    }
+    if (before.kind == KH_SUBJ_NAME)
+        return *s = before, 1;
+    if (inner.kind == KH_SUBJ_NAME)
+        return *s = inner, 1;
+    if (before.kind != KH_SUBJ_NONE)
+        return *s = before, 1;
+    if (inner.kind != KH_SUBJ_NONE)
+        return *s = inner, 1;
+    return 0;
+}
+
 /* The subject written before the verb at v (after skipping adverbs and
  * auxiliaries), within [lo, v).  Returns 1 when one was found. */
 static int subject_before(const kh_doc *d, const int32_t *qmap, kh_speech *s,
@@ -414,52 +470,8 @@ static int subject_before(const kh_doc *d, const int32_t *qmap, kh_speech *s,
         set_subject(d, s, e, e + 1);
         return 1;
     }
-    if (is_punct(d, e, ',')) {
-        /* an apposition before the verb: "X, the spokesman, said",
-         * "Prime Minister, Mohammed Shia Al-Sudani, said" */
-        if (e <= lo)
-            return 0;
-        /* a relative clause: "Mahmoud Khalil, who coordinates ..., told" */
-        for (size_t k = e, steps = 0; k > lo + 2 && steps < 16; k--, steps++) {
-            size_t w = k - 1;
-            if (qmap[w] >= 0 || is_punct(d, w, ';') || is_punct(d, w, ':'))
-                break;
-            if ((tok_is(d, w, "who") || tok_is(d, w, "which")) &&
-                is_punct(d, w - 1, ',')) {
-                size_t a = np_back(d, qmap, w - 2, lo);
-                if (a <= w - 2) {
-                    set_subject(d, s, a, w - 1);
-                    if (s->kind != KH_SUBJ_NONE)
-                        return 1;
-                }
-                break;
-            }
-        }
-        size_t a = np_back(d, qmap, e - 1, lo);
-        if (a > e - 1)
-            return 0;
-        kh_speech t = *s;
-        set_subject(d, &t, a, e);
-        if (t.kind == KH_SUBJ_DESC && a > lo + 1 && is_punct(d, a - 1, ',')) {
-            size_t a2 = np_back(d, qmap, a - 2, lo);
-            if (a2 <= a - 2) {
-                kh_speech u = *s;
-                set_subject(d, &u, a2, a - 1);
-                if (u.kind == KH_SUBJ_NAME) {
-                    *s = u;
-                    return 1;
-                }
-            }
-        }
-        /* only a phrase set off on both sides, or starting the sentence */
-        if (t.kind != KH_SUBJ_NONE &&
-            (a == lo || is_punct(d, a - 1, ',') ||
-             d->tokens[a - 1].kind == KH_TOK_QUOTE_CLOSE)) {
-            *s = t;
-            return 1;
-        }
-        return 0;
-    }
+    if (is_punct(d, e, ','))
+        return subject_set_off(d, qmap, s, e, lo);
     size_t a = np_back(d, qmap, e, lo);
     if (a > e)
         return 0;
@@ -539,6 +551,21 @@ size_t kh_find_speech(const kh_doc *d, const int32_t *qmap, kh_speech **out)
                     is_punct(d, k - 1, ';')) {
                     seg = k;
                     break;
+                }
+            }
+            /* "quoted a member of its committee, X, as saying" */
+            if (i > lo + 2 && tok_is(d, i - 1, "as")) {
+                for (size_t k = i - 1, steps = 0; k > lo && steps < 20;
+                     k--, steps++) {
+                    if (tok_is(d, k - 1, "quoted") ||
+                        tok_is(d, k - 1, "quoting")) {
+                        subject_after(d, qmap, s, k, i - 1);
+                        break;
+                    }
+                }
+                if (s->kind != KH_SUBJ_NONE) {
+                    i = end - 1;
+                    continue;
                 }
             }
             if (!subject_before(d, qmap, s, i, seg)) {
