@@ -63,7 +63,12 @@ typedef struct {
     size_t nc, capc;
     went *e;
     size_t ne, cape;
+    char (*ccode)[48];       /* candidates' own codes, for merging */
+    uint8_t *coded;
+    size_t ncoded;
 } estage;
+
+static int all_upper(const char *s, size_t n);
 
 static int keys_equal(const kh_ecand *a, const kh_ecand *b)
 {
@@ -100,8 +105,33 @@ static int org_like(const kh_ecand *c)
     return c->orgish || c->org > c->person;
 }
 
+/* The dictionaries' code of candidate k's words, computed once. */
+static const char *cand_code(const estage *s, const kh_ecand *c)
+{
+    size_t k = (size_t)(c - s->c);
+    if (!s->dict || k >= s->ncoded)
+        return "";
+    if (!s->coded[k]) {
+        kh_code_phrase(s->dict, s->d, s->unit, c->t0, c->t1, s->date,
+                       s->ccode[k]);
+        s->coded[k] = 1;
+    }
+    return s->ccode[k];
+}
+
+/* Words of an organisation's name written alone ("Nujaba" for the
+ * "Al-Nujaba Movement") name it unless the dictionaries say they are
+ * something else ("Kurdistan" is not the Kurdistan Regional Government). */
+static int same_code(const estage *s, const kh_ecand *shorter,
+                     const kh_ecand *longer)
+{
+    const char *a = cand_code(s, shorter), *b = cand_code(s, longer);
+    return !*a || !*b || strcmp(a, b) == 0;
+}
+
 /* Whether candidate c names entity e again; *longer is set when c is the
- * fuller name. */
+ * fuller name.  2 for a given name alone, which the caller takes only
+ * when it is the one person with it. */
 static int names_again(const estage *s, const kh_ecand *c, const went *e,
                        int *longer)
 {
@@ -127,18 +157,19 @@ static int names_again(const estage *s, const kh_ecand *c, const went *e,
     if (c->nkey < b->nkey) {
         if (!org_like(b) && !org_like(c) && keys_suffix(c, b))
             return 1;
+        if (b->orghead && c->placecue < 2 && keys_within(c, b))
+            return same_code(s, c, b);
         /* "the martyr Haidar" after "Sgt. Haidar Kadhim": a given name
          * alone, of a person (merge_names checks that no one else has it) */
         if (c->nkey == 1 && c->given && b->person > 0 && !org_like(b) &&
             c->key[0] == b->key[0])
             return 2;
-        if (org_like(b) && c->placecue < 2 && keys_within(c, b))
-            return 1;
         return 0;
     }
     if (c->nkey > b->nkey) {
         int hit = (!org_like(b) && !org_like(c) && keys_suffix(b, c)) ||
-                  (org_like(c) && b->placecue < 2 && keys_within(b, c));
+                  (c->orghead && b->placecue < 2 && keys_within(b, c) &&
+                   same_code(s, b, c));
         if (hit)
             *longer = 1;
         return hit;
@@ -199,6 +230,29 @@ static void merge_names(estage *s)
         }
         if (c->alias_of >= 0 && s->c[c->alias_of].ent >= 0) {
             join(s, k, s->c[c->alias_of].ent, 0, 1);
+            continue;
+        }
+        if (c->adj == 2) {
+            /* Iraqi, Saudi: an adjective when the dictionaries code the word
+             * as a country; else a name (the Ratawi field) */
+            const char *code = cand_code(s, c);
+            c->adj = strlen(code) == 3 && all_upper(code, 3);
+        }
+        if (c->adj) {
+            /* "Houthi spokesman" after "the Houthis": a mention, no cue */
+            int32_t hit = -1;
+            for (size_t ei = 0; ei < s->ne; ei++) {
+                const kh_ecand *b = &s->c[s->e[ei].best];
+                if (keys_equal(c, b) && (hit < 0 || s->e[ei].last_tok >=
+                                                        s->e[hit].last_tok))
+                    hit = (int32_t)ei;
+            }
+            if (hit < 0) {
+                c->ent = -2;
+                continue;
+            }
+            c->ent = hit;
+            s->e[hit].last_tok = c->t0;
             continue;
         }
         int32_t best = -1, by_given = -1;
@@ -353,7 +407,7 @@ static int people_of(const kh_doc *d, const kh_ecand *c)
     const char *w = d->text + t->start;
     size_t n = t->end - t->start;
     static const char *const suf[] = {"ian", "ians", "ean", "eans", "ese",
-                                      "ish", "an", "ans", "i", "is", "ic"};
+                                      "ish", "can", "cans", "i", "is", "ic"};
     if (c->t1 != c->t0 + 1)
         return 0;
     for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
@@ -670,6 +724,9 @@ int kh_find_entities(const struct kh_dict *dict, kh_doc *d)
     int32_t *qmap = kh_quote_map(d, q, nq);
     s.nc = kh_entity_candidates(d, q, nq, qmap, &s.c);
     s.capc = s.nc;
+    s.ncoded = s.nc;
+    s.ccode = kh_xmalloc((s.nc + 1) * sizeof *s.ccode);
+    s.coded = kh_xcalloc(s.nc + 1, 1);
     size_t extra;
     place_cands(&s, &extra);
     merge_names(&s);
@@ -693,6 +750,8 @@ int kh_find_entities(const struct kh_dict *dict, kh_doc *d)
     free(q);
     free(s.c);
     free(s.e);
+    free(s.ccode);
+    free(s.coded);
     free(s.unit);
     return KH_OK;
 }

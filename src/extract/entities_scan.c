@@ -76,6 +76,9 @@ uint64_t kh_name_word_key(const char *s, size_t n)
     }
     if (m >= 2 && w[m - 2] == '\'' && w[m - 1] == 'S')
         m -= 2;
+    /* Houthis and Houthi, Forces and Force: one word */
+    if (m > 3 && w[m - 1] == 'S' && w[m - 2] != 'S')
+        m--;
     while (m && (w[m - 1] == '\'' || w[m - 1] == '.'))
         m--;   /* Shia' -> SHIA; U.S. keeps its inner dot */
     if (!m)
@@ -288,10 +291,13 @@ static size_t extend(const scan *s, size_t a, size_t hi)
             continue;
         }
         /* Shia' al-Sudani */
-        if (!(t->flags & KH_TF_SPACE) && t->end - t->start <= 3 &&
+        if (!(t->flags & KH_TF_SPACE) &&
+            (t->end - t->start == 1 ||
+             (t->end - t->start == 3 &&
+              memcmp(d->text + t->start, "\xE2\x80\x99", 3) == 0)) &&
             (d->text[t->start] == '\'' ||
              (unsigned char)d->text[t->start] == 0xE2) &&
-            t->kind != KH_TOK_WORD && j + 1 < hi &&
+            j + 1 < hi &&
             kh_tok_capitalised(d, j + 1) &&
             (d->tokens[j + 1].flags & KH_TF_SPACE)) {
             j++;
@@ -318,64 +324,77 @@ static size_t extend(const scan *s, size_t a, size_t hi)
     return j;
 }
 
+/* Whether token i reads as a nationality's adjective: 1 surely (Kurdish,
+ * Syrian, a word the tagger calls an adjective), 2 perhaps (a word in -i:
+ * Iraqi and Saudi, but also the Ratawi field; the dictionaries decide). */
 static int demonym_like(const kh_doc *d, size_t i)
 {
     const kh_token *t = &d->tokens[i];
     const char *s = d->text + t->start;
     size_t n = t->end - t->start;
+    if (kh_tok_capitalised(d, i) && !(t->flags & KH_TF_UPPER))
+        return 0;   /* al-Sudani */
     if (t->tag == KH_POS_JJ)
         return 1;
     static const char *const suf[] = {"ian", "ean", "ese", "ish", "can",
-                                      "ic", "i"};
+                                      "ic"};
     for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
         size_t m = strlen(suf[k]);
         if (n > m + 2 && strncmp(s + n - m, suf[k], m) == 0)
             return 1;
     }
+    if (n > 3 && s[n - 1] == 'i' && !memchr(s, '-', n))
+        return 2;
     return 0;
 }
 
-/* The words of a title before a name: [a, p).  Returns p (a for none). */
-static size_t title_prefix(const kh_doc *d, size_t a, size_t b)
+/* The words of a title before a name: [a, p).  Returns p (a for none).
+ * The title ends at its last title word ("Kurdistan Region Prime
+ * Minister | Masrour Barzani", "U.S. Secretary of State | Antony
+ * Blinken"); *first is its first title word, so that a name before it
+ * ("Kurdistan Region", "U.S.") can be read too. */
+static size_t title_prefix(const kh_doc *d, size_t a, size_t b,
+                           size_t *first)
 {
-    size_t p = a;
-    /* Iraqi Foreign Minister: a demonym before a title */
-    if (p + 1 < b && !(kh_tok_class(d, p) & KH_W_TITLE) &&
-        demonym_like(d, p) && (kh_tok_class(d, p + 1) & KH_W_TITLE))
-        p++;
-    while (p < b) {
-        unsigned c = kh_tok_class(d, p);
+    size_t last = b;
+    *first = b;
+    for (size_t i = a; i < b; i++) {
+        unsigned c = kh_tok_class(d, i);
+        if ((c & KH_W_ORGHEAD) && !(c & KH_W_TITLE))
+            break;   /* "General Authority of Customs": no title */
         if ((c & (KH_W_TITLE | KH_W_ROLE)) && !(c & KH_W_GIVEN)) {
-            p++;
-            continue;
+            last = i;
+            if (*first == b)
+                *first = i;
         }
-        if (p > a && tok_is(d, p, "of")) {
-            /* Secretary of State, Minister of Foreign Affairs, President
-             * of the Kurdistan Region: the title goes on until a given
-             * name, keeping two words for the name */
-            size_t k = p + 1;
-            if (k < b && tok_is(d, k, "the"))
-                k++;
-            size_t taken = 0;
-            while (k < b && b - k > 2 &&
-                   !(kh_tok_class(d, k) & (KH_W_GIVEN | KH_W_PERSONCUE))) {
-                k++;
-                taken++;
-            }
-            if (!taken && k < b && b - k == 2 &&
-                !(kh_tok_class(d, k) & (KH_W_GIVEN | KH_W_PERSONCUE)))
-                k++, taken++;
-            if (!taken) {
-                /* "the Minister of Planning": all of it is the title */
-                if (k + 1 == b && !(kh_tok_class(d, k) &
-                                    (KH_W_GIVEN | KH_W_PERSONCUE)))
-                    return b;
-                break;
-            }
-            p = k;
-            continue;
+    }
+    if (last == b)
+        return a;
+    size_t p = last + 1;
+    while (p < b && tok_is(d, p, "of")) {
+        /* Secretary of State, Minister of Foreign Affairs, President of
+         * the Kurdistan Region: the title goes on until a given name,
+         * keeping two words for the name */
+        size_t k = p + 1;
+        if (k < b && tok_is(d, k, "the"))
+            k++;
+        size_t taken = 0;
+        while (k < b && b - k > 2 &&
+               !(kh_tok_class(d, k) & (KH_W_GIVEN | KH_W_PERSONCUE))) {
+            k++;
+            taken++;
         }
-        break;
+        if (!taken && k < b && b - k == 2 &&
+            !(kh_tok_class(d, k) & (KH_W_GIVEN | KH_W_PERSONCUE)))
+            k++, taken++;
+        if (!taken) {
+            /* "the Minister of Planning": all of it is the title */
+            if (k + 1 == b && !(kh_tok_class(d, k) &
+                                (KH_W_GIVEN | KH_W_PERSONCUE)))
+                return b;
+            return p;
+        }
+        p = k;
     }
     return p;
 }
@@ -547,8 +566,11 @@ static void words_of(const kh_doc *d, kh_ecand *c)
             break;
         }
     unsigned lc = kh_tok_class(d, last);
-    if (lc & KH_W_ORGHEAD)
+    if ((lc & KH_W_ORGHEAD) ||
+        (last > c->t0 && tok_is(d, last, "today"))) {   /* Baghdad Today */
         c->org += 3;
+        c->orghead = 1;
+    }
     else if (c->orgish)
         c->org += 1;
     if (kh_tok_class(d, c->t1 - 1) & KH_W_PLACEHEAD)
@@ -569,6 +591,14 @@ static void context_of(const kh_doc *d, kh_ecand *c, size_t lo, size_t hi)
         unsigned pc = kh_tok_class(d, p - 1);
         if (pc & KH_W_PLACEPREP)
             c->placecue += the ? 1 : 2;
+        /* the capital Sanaa, the city Mosul */
+        if (lower_word(d, p - 1) && (kh_tok_class(d, p - 1) & KH_W_PLACENOUN))
+            c->placecue += 2;
+        /* the governor of Anbar, the mayor of Amedi */
+        if (tok_is(d, p - 1, "of") && p - 1 > lo &&
+            (tok_is(d, p - 2, "governor") || tok_is(d, p - 2, "mayor") ||
+             tok_is(d, p - 2, "governorate") || tok_is(d, p - 2, "outskirts")))
+            c->placecue += 2;
         /* north of Baghdad, the town of Albu Kamal */
         if (tok_is(d, p - 1, "of") && p - 1 > lo &&
             (kh_tok_class(d, p - 2) & (KH_W_COMPASS | KH_W_PLACENOUN)) &&
@@ -593,6 +623,39 @@ static void context_of(const kh_doc *d, kh_ecand *c, size_t lo, size_t hi)
         c->placecue += 3;
 }
 
+/* "Kirkuk, Salah al-Din and Diyala", "between Daquq and Tuz Khurmatu":
+ * names in one list are of one kind, so a place's cues go to the names
+ * listed with it that have none of their own. */
+static void place_lists(const kh_doc *d, kh_ecand *c, size_t n)
+{
+    size_t k = 0;
+    while (k < n) {
+        size_t e = k + 1;
+        int best = c[k].placecue;
+        while (e < n && c[e].sentence == c[e - 1].sentence &&
+               c[e].t0 > c[e - 1].t1 && c[e].t0 - c[e - 1].t1 <= 2) {
+            int ok = 1;
+            for (size_t i = c[e - 1].t1; i < c[e].t0 && ok; i++)
+                ok = is_punct(d, i, ',') || tok_is(d, i, "and") ||
+                     tok_is(d, i, "or");
+            if (!ok)
+                break;
+            if (c[e].placecue > best)
+                best = c[e].placecue;
+            e++;
+        }
+        int joined = 0;   /* a list has an "and" or an "or" */
+        for (size_t j = k + 1; j < e; j++)
+            for (size_t i = c[j - 1].t1; i < c[j].t0; i++)
+                joined |= tok_is(d, i, "and") || tok_is(d, i, "or");
+        if (e - k > 1 && best >= 2 && joined)
+            for (size_t j = k; j < e; j++)
+                if (c[j].placecue < 2 && c[j].person <= 0 && !c[j].orghead)
+                    c[j].placecue = 2;
+        k = e;
+    }
+}
+
 size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
                             const int32_t *qmap, kh_ecand **out)
 {
@@ -615,23 +678,35 @@ size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
             if (!starts_name(&s, i, lo, hi))
                 continue;
             size_t b = extend(&s, i, hi);
+            size_t f;
+            size_t p = title_prefix(d, i, b, &f);
+            if (p > i && p < b) {
+                for (size_t k = p; k < b; k++)
+                    if (kh_tok_class(d, k) & KH_W_ORGHEAD)
+                        p = i;   /* an organisation's name */
+            }
+            /* a name inside the title: "Kurdistan Region Prime Minister",
+             * "U.S. Secretary of State", "Iraqi Foreign Minister" */
+            if (p > i && f > i && f < p) {
+                kh_ecand *n = add_cand(&s);
+                n->sentence = (uint32_t)si;
+                n->t0 = (uint32_t)i, n->t1 = (uint32_t)f;
+                n->ti0 = n->ti1 = n->t0;
+                n->adj = n->t1 == n->t0 + 1 && demonym_like(d, i);
+            }
             kh_ecand *c = add_cand(&s);
             c->sentence = (uint32_t)si;
             c->t0 = (uint32_t)i, c->t1 = (uint32_t)b;
             c->ti0 = c->ti1 = (uint32_t)i;
-            size_t p = title_prefix(d, i, b);
             if (p == b) {
                 c->title_only = 1;
             } else if (p > i) {
-                int org = 0;
-                for (size_t k = p; k < b; k++)
-                    if (kh_tok_class(d, k) & KH_W_ORGHEAD)
-                        org = 1;
-                if (!org) {
-                    c->ti0 = (uint32_t)i, c->ti1 = (uint32_t)p;
-                    c->t0 = (uint32_t)p;
-                }
+                c->ti0 = (uint32_t)i, c->ti1 = (uint32_t)p;
+                c->t0 = (uint32_t)p;
             }
+            /* "Kataib Hezbollah-linked": the name is in an adjective */
+            if (b < hi && compound_adj(d, b) && kh_tok_capitalised(d, b))
+                c->adj = 1;
             i = b - 1;
         }
         /* titles, cues, aliases: with the sentence's names all known */
@@ -661,11 +736,15 @@ size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
                     c->gender = 'f';
             }
             context_of(d, c, lo, hi);
-            /* Iraqi law, Saudi officials: an adjective, not a name */
+            /* Iraqi law, Saudi officials, Houthi spokesman: an adjective */
             if (c->t1 == c->t0 + 1 && c->ti0 == c->ti1 && c->t1 < hi &&
-                lower_word(d, c->t1) && demonym_like(d, c->t0) &&
-                !kh_pos_is_verb(d->tokens[c->t1].tag))
-                c->ent = -2;
+                lower_word(d, c->t1) && (c->adj = (uint8_t)demonym_like(
+                                             d, c->t0)) != 0) {
+                int nt = d->tokens[c->t1].tag;
+                if (nt && nt != KH_POS_NN && nt != KH_POS_NNS &&
+                    nt != KH_POS_JJ && nt != KH_POS_VBN && nt != KH_POS_VBG)
+                    c->adj = 0;
+            }
             /* nicknamed “Abu Taqwa”, known as X, (PMF) */
             size_t j = c->t1;
             if (j < hi && is_punct(d, j, ','))
@@ -691,6 +770,7 @@ size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
                 s.c[k + 1].alias_of = (int32_t)k;
         }
     }
+    place_lists(d, s.c, s.n);
     free(s.qname);
     free(s.caps);
     *out = s.c;

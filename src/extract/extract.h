@@ -176,6 +176,10 @@ typedef struct kh_ecand {
     char acro[12];          /* initials, or the letters of an acronym */
     uint8_t is_acro;        /* written as an acronym: ISIS, U.S. */
     uint8_t given;          /* a given name alone: "Haidar" */
+    uint8_t adj;            /* used as an adjective ("Iraqi law", "Houthi
+                               spokesman", "Kataib Hezbollah-linked"): a
+                               mention only of an entity named otherwise */
+    uint8_t orghead;        /* its head is an organisation's: Movement */
 } kh_ecand;
 
 /* The names the text writes, in text order, with their titles, aliases
