@@ -50,6 +50,8 @@ typedef struct {
     uint8_t gender;
     uint8_t desc;            /* a described speaker */
     uint8_t type;            /* KH_ENT_*, 0 until decided; dropped then */
+    uint8_t code_of_name;    /* the code is the name's, not its title's */
+    uint8_t thing;           /* named as a project, a law, an operation */
     uint64_t head;           /* a description's head word */
     char code[48];
 } went;
@@ -154,8 +156,11 @@ static int names_again(const estage *s, const kh_ecand *c, const went *e,
         return 0;
     /* a shorter name: a surname, or words of an organisation's name (not
      * a place: "Kurdistan" is not the Kurdistan Regional Government) */
+    /* a surname: not of a place ("Gaza" is not "Wadi Gaza") */
+    int b_place = b->placecue >= 2 || e->place > e->person;
     if (c->nkey < b->nkey) {
-        if (!org_like(b) && !org_like(c) && keys_suffix(c, b))
+        if (!org_like(b) && !org_like(c) && !b_place && c->placecue < 2 &&
+            keys_suffix(c, b))
             return 1;
         if (b->orghead && c->placecue < 2 && keys_within(c, b))
             return same_code(s, c, b);
@@ -167,7 +172,8 @@ static int names_again(const estage *s, const kh_ecand *c, const went *e,
         return 0;
     }
     if (c->nkey > b->nkey) {
-        int hit = (!org_like(b) && !org_like(c) && keys_suffix(b, c)) ||
+        int hit = (!org_like(b) && !org_like(c) && !b_place &&
+                   c->placecue < 2 && keys_suffix(b, c)) ||
                   (c->orghead && b->placecue < 2 && keys_within(b, c) &&
                    same_code(s, b, c));
         if (hit)
@@ -212,6 +218,7 @@ static void join(estage *s, size_t k, int32_t ei, int longer, int alias)
     e->person += c->person;
     e->org += c->org;
     e->place += c->placecue;
+    e->thing |= c->thing;
     if (c->place >= 0)
         e->place_ref = c->place;
     if (e->title < 0 && c->ti0 < c->ti1)
@@ -367,9 +374,12 @@ static void code_entity(estage *s, went *e)
     if (!s->dict)
         return;
     const kh_ecand *b = &s->c[e->best];
-    if (kh_code_phrase(s->dict, s->d, s->unit, b->t0, b->t1, s->date,
-                       e->code))
+    const char *own = cand_code(s, b);
+    if (*own) {
+        snprintf(e->code, sizeof e->code, "%s", own);
+        e->code_of_name = 1;
         return;
+    }
     if (e->title >= 0) {
         const kh_ecand *t = &s->c[e->title];
         size_t a = t->ti0 < t->t0 ? t->ti0 : t->t0;
@@ -422,7 +432,8 @@ static void decide_type(estage *s, went *e)
 {
     const kh_ecand *b = &s->c[e->best];
     int P = e->person, O = e->org, L = e->place;
-    const char *code = e->code;
+    /* a title's or an alias's code says nothing of what the name is */
+    const char *code = e->code_of_name ? e->code : "";
     size_t cl = strlen(code);
     if (cl == 3 && all_upper(code, 3) && b->org < 3)
         L += 3;   /* a country's code */
@@ -446,6 +457,10 @@ static void decide_type(estage *s, went *e)
     /* Syrians, Americans, an Iraqi: people of a country, not a place */
     if (cl == 3 && b->nkey == 1 && people_of(s->d, b))
         L = P = O = 0, e->code[0] = '\0';
+    if (e->thing && O < 3 && L < 2 && P < 3) {
+        e->type = 0;   /* the Development Road project */
+        return;
+    }
     if (L > 0 && L >= P && L >= O)
         e->type = KH_ENT_PLACE;
     else if (O > 0 && O >= P)
@@ -454,7 +469,7 @@ static void decide_type(estage *s, went *e)
         e->type = KH_ENT_PERSON;
     else if (b->nkey >= 2)
         e->type = b->orgish ? KH_ENT_ORG : KH_ENT_PERSON;
-    else if (e->code[0])
+    else if (code[0])
         e->type = KH_ENT_ORG;
     else
         e->type = 0;   /* one unknown word, nothing says what it is */

@@ -242,8 +242,9 @@ static int starts_name(const scan *s, size_t i, size_t lo, size_t hi)
 {
     const kh_doc *d = s->d;
     const kh_token *t = &d->tokens[i];
-    if (!wordtok(d, i) || !kh_tok_capitalised(d, i))
-        return 0;
+    if (!wordtok(d, i) || !kh_tok_capitalised(d, i) ||
+        (t->flags & KH_TF_DIGIT))
+        return 0;   /* F-16, MQ-9: a model, not a name */
     if (t->end - t->start == 1)
         return 0;   /* A, I */
     unsigned c = kh_tok_class(d, i);
@@ -272,7 +273,8 @@ static size_t extend(const scan *s, size_t a, size_t hi)
         const kh_token *t = &d->tokens[j];
         if (t->flags & KH_TF_NEWLINE || s->qname[j] != inq)
             break;
-        if (wordtok(d, j) && kh_tok_capitalised(d, j)) {
+        if (wordtok(d, j) && kh_tok_capitalised(d, j) &&
+            !(t->flags & KH_TF_DIGIT)) {
             unsigned c = kh_tok_class(d, j);
             /* Baghdad Today, Rafidain Today: news outlets */
             if ((c & KH_W_STOP) && tok_is(d, j, "today")) {
@@ -577,6 +579,35 @@ static void words_of(const kh_doc *d, kh_ecand *c)
         c->placecue += 3;
 }
 
+static int inhabitants(const kh_doc *d, size_t i)
+{
+    static const char *const w[] = {
+        "people", "residents", "citizens", "inhabitants", "farmers",
+        "families", "tribes", "sons", "villages", "parts", "areas",
+        "streets", "outskirts", "governor", "mayor", "governorate",
+        "province", "city", "town", "district", "capital", "north", "south",
+        "east", "west", "northeast", "northwest", "southeast", "southwest"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (tok_is(d, i, w[k]))
+            return 1;
+    return 0;
+}
+
+/* A thing's name, not a person's, an organisation's or a place's. */
+static int thing_noun(const kh_doc *d, size_t i)
+{
+    static const char *const w[] = {
+        "project", "plan", "initiative", "programme", "program", "deal",
+        "agreement", "accord", "treaty", "law", "operation", "festival",
+        "conference", "summit", "forum", "prize", "award", "campaign",
+        "road", "highway", "pipeline", "corridor", "doctrine", "format",
+        "process", "act", "resolution", "platform"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (tok_is(d, i, w[k]))
+            return 1;
+    return 0;
+}
+
 /* Cues from the words around the name. */
 static void context_of(const kh_doc *d, kh_ecand *c, size_t lo, size_t hi)
 {
@@ -591,13 +622,14 @@ static void context_of(const kh_doc *d, kh_ecand *c, size_t lo, size_t hi)
         unsigned pc = kh_tok_class(d, p - 1);
         if (pc & KH_W_PLACEPREP)
             c->placecue += the ? 1 : 2;
+        /* the people of Karbala, residents of Hit */
+        if (tok_is(d, p - 1, "of") && p - 1 > lo && inhabitants(d, p - 2))
+            c->placecue += 2;
+        /* in northern Gaza */
+        if (lower_word(d, p - 1) && (kh_tok_class(d, p - 1) & KH_W_COMPASS))
+            c->placecue += 2;
         /* the capital Sanaa, the city Mosul */
         if (lower_word(d, p - 1) && (kh_tok_class(d, p - 1) & KH_W_PLACENOUN))
-            c->placecue += 2;
-        /* the governor of Anbar, the mayor of Amedi */
-        if (tok_is(d, p - 1, "of") && p - 1 > lo &&
-            (tok_is(d, p - 2, "governor") || tok_is(d, p - 2, "mayor") ||
-             tok_is(d, p - 2, "governorate") || tok_is(d, p - 2, "outskirts")))
             c->placecue += 2;
         /* north of Baghdad, the town of Albu Kamal */
         if (tok_is(d, p - 1, "of") && p - 1 > lo &&
@@ -621,6 +653,10 @@ static void context_of(const kh_doc *d, kh_ecand *c, size_t lo, size_t hi)
     if (c->t1 < hi && lower_word(d, c->t1) &&
         (kh_tok_class(d, c->t1) & KH_W_PLACENOUN))
         c->placecue += 3;
+    /* the Development Road project */
+    if (c->t1 < hi && lower_word(d, c->t1) && thing_noun(d, c->t1) &&
+        c->t1 > c->t0 + 1)
+        c->thing = 1;
 }
 
 /* "Kirkuk, Salah al-Din and Diyala", "between Daquq and Tuz Khurmatu":

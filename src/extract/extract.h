@@ -180,6 +180,8 @@ typedef struct kh_ecand {
                                spokesman", "Kataib Hezbollah-linked"): a
                                mention only of an entity named otherwise */
     uint8_t orghead;        /* its head is an organisation's: Movement */
+    uint8_t thing;          /* followed by "project", "law", "operation":
+                               the name of a thing */
 } kh_ecand;
 
 /* The names the text writes, in text order, with their titles, aliases
