@@ -11,9 +11,93 @@
 #include "code.h"
 
 #include "../extract/extract.h"
+#include "../text/text.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* Whether some word of a piece w[0..n) (or a stem or ending form of it)
+ * starts a dictionary phrase: if none does, no actor can match. */
+static int piece_starts_root(const kh_dict *dict, const char *w, size_t n)
+{
+    for (size_t k = 1; k <= n; k++) {
+        if (k < n && k + 4 < n && !kh_dict_has_stem_len(dict, k))
+            continue;
+        uint32_t id = kh_dict_word_find(dict, w, k);
+        size_t nr;
+        if (id != KH_NONE && kh_dict_roots_of(dict, id, &nr) && nr)
+            return 1;
+    }
+    return 0;
+}
+
+/* A quick look before the coder's stages: most names of people are
+ * unknown to the dictionaries, and this costs a few hash lookups. */
+static int may_be_known(const kh_dict *dict, const kh_doc *d, size_t first,
+                        size_t end)
+{
+    char buf[128];
+    for (size_t i = first; i < end; i++) {
+        const kh_token *t = &d->tokens[i];
+        size_t n = kh_fold_word(d->text + t->start, t->end - t->start, buf,
+                                sizeof buf);
+        if (n > sizeof buf)
+            return 1;   /* too long to look at here: let the coder see */
+        /* the lexer splits words at hyphens (AL-SUDANI: AL, SUDANI) */
+        size_t a = 0;
+        for (size_t k = 0; k <= n; k++) {
+            if (k < n && buf[k] != '-')
+                continue;
+            if (k > a && piece_starts_root(dict, buf + a, k - a))
+                return 1;
+            a = k + 1;
+        }
+    }
+    return 0;
+}
+
+/* The code of a phrase that is one word of the coder's, without its
+ * classify stage: the roots that can match one word are the one-word
+ * roots listed under its prefixes, and the longest that matches (the
+ * first in the dictionary among equals) decides, as in classify.c.  Names
+ * are mostly one word (Iraq, Hezbollah, Erdogan), and a common first word
+ * heads hundreds of longer roots that classify would try one by one. */
+static int one_word_code(const kh_unit *u, char out[48])
+{
+    const kh_dict *d = u->dict;
+    size_t tl;
+    const char *t = kh_lex_text(u, 0, &tl);
+    uint32_t best = KH_NONE;
+    int time_on = d->options.time_shift > 0 ||
+                  (d->options.time_shift < 0 && d->ntimes > 0);
+    for (size_t k = 1; k <= tl; k++) {
+        uint32_t id = k == tl ? u->lex[0].word : kh_dict_word_find(d, t, k);
+        size_t nr;
+        const uint32_t *rs = kh_dict_roots_of(d, id, &nr);
+        for (size_t j = 0; j < nr; j++) {
+            const kh_root *r = &d->roots[rs[j]];
+            if (r->words.n != 1 || (r->kind == KH_ROOT_TIME && !time_on) ||
+                (best != KH_NONE &&
+                 (r->length < d->roots[best].length ||
+                  (r->length == d->roots[best].length && rs[j] > best))))
+                continue;
+            if (kh_word_matches(u, &d->pels[r->words.first], 0, r->kind))
+                best = rs[j];
+        }
+    }
+    if (best == KH_NONE || d->roots[best].kind != KH_ROOT_ACTOR)
+        return 0;   /* unknown, or an agent, a noun, a verb alone */
+    uint32_t c = kh_dict_actor_code(d, &d->actors[d->roots[best].payload],
+                                    u->date);
+    if (c == KH_NONE)
+        return 0;
+    const char *code = kh_dict_str_text(d, c);
+    if (!code[0] || code[0] == '~' || strncmp(code, "---", 3) == 0 ||
+        strcmp(code, "###") == 0 || strcmp(code, "+++") == 0)
+        return 0;
+    snprintf(out, 48, "%s", code);
+    return 1;
+}
 
 size_t kh_phrase_unit_size(void)
 {
@@ -25,6 +109,8 @@ int kh_code_phrase(const kh_dict *dict, const kh_doc *d, void *unit,
 {
     out[0] = '\0';
     if (!dict || !unit || first >= end || end > d->ntokens)
+        return 0;
+    if (!may_be_known(dict, d, first, end))
         return 0;
     kh_unit *u = unit;
     u->dict = dict;
@@ -42,6 +128,8 @@ int kh_code_phrase(const kh_dict *dict, const kh_doc *d, void *unit,
         u->n = 0;
         return 0;
     }
+    if (u->n == 1)
+        return one_word_code(u, out);
     kh_classify(u);
     /* A special code (### +++) says nothing about who the words name. */
     u->status = KH_UNIT_CODED;
@@ -51,7 +139,8 @@ int kh_code_phrase(const kh_dict *dict, const kh_doc *d, void *unit,
         if (s->nul || s->pronoun || !s->code[0] || s->code[0] == '~' ||
             strncmp(s->code, "---", 3) == 0)
             continue;
-        snprintf(out, 48, "%s", s->code);
+        memcpy(out, s->code, 48);   /* KH_CODE_LEN, NUL-terminated */
+        out[47] = '\0';
         return 1;
     }
     return 0;

@@ -107,6 +107,31 @@ static int org_like(const kh_ecand *c)
     return c->orgish || c->org > c->person;
 }
 
+/* The code the coder gave tokens [a, z) when they were exactly an
+ * actor of one of its events: the same words coded the same way, free. */
+static int event_code(const kh_doc *d, size_t a, size_t z, char out[48])
+{
+    uint32_t s = d->tokens[a].start, e = d->tokens[z - 1].end;
+    for (size_t i = 0; i < d->nevents; i++) {
+        const kh_event *x = &d->events[i];
+        const char *c = x->src_start == s && x->src_end == e ? x->source
+                        : x->tgt_start == s && x->tgt_end == e ? x->target
+                                                               : NULL;
+        if (c && c[0] && c[0] != '-' && c[0] != '~') {
+            memcpy(out, c, 48);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int code_words(const estage *s, size_t a, size_t z, char out[48])
+{
+    if (event_code(s->d, a, z, out))
+        return 1;
+    return kh_code_phrase(s->dict, s->d, s->unit, a, z, s->date, out);
+}
+
 /* The dictionaries' code of candidate k's words, computed once. */
 static const char *cand_code(const estage *s, const kh_ecand *c)
 {
@@ -114,8 +139,8 @@ static const char *cand_code(const estage *s, const kh_ecand *c)
     if (!s->dict || k >= s->ncoded)
         return "";
     if (!s->coded[k]) {
-        kh_code_phrase(s->dict, s->d, s->unit, c->t0, c->t1, s->date,
-                       s->ccode[k]);
+        s->ccode[k][0] = '\0';
+        code_words(s, c->t0, c->t1, s->ccode[k]);
         s->coded[k] = 1;
     }
     return s->ccode[k];
@@ -376,7 +401,7 @@ static void code_entity(estage *s, went *e)
     const kh_ecand *b = &s->c[e->best];
     const char *own = cand_code(s, b);
     if (*own) {
-        snprintf(e->code, sizeof e->code, "%s", own);
+        memcpy(e->code, own, sizeof e->code);
         e->code_of_name = 1;
         return;
     }
@@ -386,14 +411,15 @@ static void code_entity(estage *s, went *e)
         size_t z = t->ti1 > t->t1 ? t->ti1 : t->t1;
         /* the title next to the name: "Kurdish politician Sardar Mustafa" */
         if (z - a <= 16 && (t->ti1 + 1 >= t->t0 || t->t1 + 1 >= t->ti0) &&
-            kh_code_phrase(s->dict, s->d, s->unit, a, z, s->date, e->code))
+            code_words(s, a, z, e->code))
             return;
     }
     for (int k = 0; k < e->naliases; k++) {
-        const kh_ecand *a = &s->c[e->aliases[k]];
-        if (kh_code_phrase(s->dict, s->d, s->unit, a->t0, a->t1, s->date,
-                           e->code))
+        const char *c = cand_code(s, &s->c[e->aliases[k]]);
+        if (*c) {
+            memcpy(e->code, c, sizeof e->code);
             return;
+        }
     }
 }
 
@@ -477,13 +503,15 @@ static void decide_type(estage *s, went *e)
 
 /* ---- speakers described --------------------------------------------------- */
 
-static int tok_is(const kh_doc *d, size_t i, const char *w)
+/* Whether token i is the word s[0..n) (any case); tok_is() for literals. */
+static inline int tok_is_n(const kh_doc *d, size_t i, const char *s, size_t n)
 {
     const kh_token *t = &d->tokens[i];
-    size_t n = strlen(w);
-    return t->end - t->start == n &&
-           strncasecmp(d->text + t->start, w, n) == 0;
+    return t->end - t->start == n && ((d->text[t->start] ^ s[0]) & ~0x20) == 0 &&
+           strncasecmp(d->text + t->start, s, n) == 0;
 }
+#define tok_is(d, i, lit) tok_is_n((d), (i), (lit), sizeof(lit) - 1)
+#define tok_is_s(d, i, s) tok_is_n((d), (i), (s), strlen(s))
 
 static uint64_t word_hash(const kh_doc *d, size_t i)
 {
@@ -519,14 +547,7 @@ static int described_by(const estage *s, const went *e, uint64_t h,
 /* Nouns that stand for any organisation: "the group said". */
 static int generic_org(const kh_doc *d, size_t i)
 {
-    static const char *const w[] = {"group", "faction", "militia",
-                                    "movement", "organisation",
-                                    "organization", "outfit", "network",
-                                    "alliance", "coalition", "party"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (tok_is(d, i, w[k]))
-            return 1;
-    return 0;
+    return (kh_tok_class(d, i) & KH_W_GENERICORG) != 0;
 }
 
 static void describe_speakers(estage *s, const int32_t *qmap, int32_t *tent)
@@ -720,6 +741,24 @@ static void output(estage *s)
     free(newid);
 }
 
+/* YYYY-MM-DD as YYYYMMDD, 0 for none (as the coder reads the story
+ * date, without its sscanf: this runs for every document). */
+static int32_t date_int(const char *s)
+{
+    int32_t v = 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return 0;
+            continue;
+        }
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
 int kh_find_entities(const struct kh_dict *dict, kh_doc *d)
 {
     d->entities = NULL;
@@ -728,10 +767,11 @@ int kh_find_entities(const struct kh_dict *dict, kh_doc *d)
     d->nentity_mentions = 0;
     if (!d->ntokens)
         return KH_OK;
+    kh_word_cache_begin(d);
     estage s = {0};
     s.d = d;
     s.dict = dict;
-    s.date = kh_date_int(d->date[0] ? d->date : NULL);
+    s.date = date_int(d->date);
     if (dict)
         s.unit = kh_xmalloc(kh_phrase_unit_size());
     kh_qmark *q;
@@ -768,6 +808,7 @@ int kh_find_entities(const struct kh_dict *dict, kh_doc *d)
     free(s.ccode);
     free(s.coded);
     free(s.unit);
+    kh_word_cache_end();
     return KH_OK;
 }
 

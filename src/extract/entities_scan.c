@@ -59,19 +59,29 @@ static size_t fold(const char *s, size_t n, char *buf, size_t cap)
 uint64_t kh_name_word_key(const char *s, size_t n)
 {
     char buf[96];
-    size_t m = fold(s, n, buf, sizeof buf);
-    if (!m)
+    size_t m;
+    size_t i = 0;
+    while (i < n && !((unsigned char)s[i] & 0x80))
+        i++;
+    if (i == n && n <= sizeof buf) {
+        for (i = 0; i < n; i++)
+            buf[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
+        m = n;
+    } else if (!(m = fold(s, n, buf, sizeof buf))) {
         return 0;
+    }
     char *w = buf;
-    /* AL-SUDANI -> SUDANI; a particle alone counts for nothing */
-    static const char *const arts[] = {"AL-", "EL-", "AD-", "AS-", "ASH-",
-                                       "AT-", "AZ-", "AN-", "AR-", "UL-"};
-    for (size_t k = 0; k < sizeof arts / sizeof arts[0]; k++) {
-        size_t a = strlen(arts[k]);
-        if (m > a + 1 && memcmp(w, arts[k], a) == 0) {
-            w += a;
-            m -= a;
-            break;
+    /* AL-SUDANI -> SUDANI */
+    if (m > 4 && (w[2] == '-' || w[3] == '-')) {
+        static const char *const arts[] = {"AL-", "EL-", "AD-", "AS-", "ASH-",
+                                           "AT-", "AZ-", "AN-", "AR-", "UL-"};
+        for (size_t k = 0; k < sizeof arts / sizeof arts[0]; k++) {
+            size_t a = arts[k][3] ? 4 : 3;
+            if (m > a + 1 && memcmp(w, arts[k], a) == 0) {
+                w += a;
+                m -= a;
+                break;
+            }
         }
     }
     if (m >= 2 && w[m - 2] == '\'' && w[m - 1] == 'S')
@@ -83,13 +93,16 @@ uint64_t kh_name_word_key(const char *s, size_t n)
         m--;   /* Shia' -> SHIA; U.S. keeps its inner dot */
     if (!m)
         return 0;
-    unsigned c = kh_word_class(w, m);
-    if (c & KH_W_PARTICLE)
-        return 0;
-    if ((m == 2 && memcmp(w, "OF", 2) == 0) ||
-        (m == 3 && (memcmp(w, "THE", 3) == 0 || memcmp(w, "AND", 3) == 0 ||
-                    memcmp(w, "FOR", 3) == 0)))
-        return 0;
+    /* particles and connectors count for nothing: all are short */
+    if (m <= 4) {
+        static const char *const none[] = {"AL", "EL", "BIN", "IBN", "BINT",
+                                           "BEN", "DE", "DA", "DI", "VAN",
+                                           "VON", "DER", "DU", "OULD", "OF",
+                                           "THE", "AND", "FOR"};
+        for (size_t k = 0; k < sizeof none / sizeof none[0]; k++)
+            if (strlen(none[k]) == m && memcmp(w, none[k], m) == 0)
+                return 0;
+    }
     return fnv(w, m);
 }
 
@@ -106,13 +119,15 @@ typedef struct {
     size_t n, cap;
 } scan;
 
-static int tok_is(const kh_doc *d, size_t i, const char *s)
+/* Whether token i is the word s[0..n) (any case); tok_is() for literals. */
+static inline int tok_is_n(const kh_doc *d, size_t i, const char *s, size_t n)
 {
     const kh_token *t = &d->tokens[i];
-    size_t n = strlen(s);
-    return t->end - t->start == n &&
+    return t->end - t->start == n && ((d->text[t->start] ^ s[0]) & ~0x20) == 0 &&
            strncasecmp(d->text + t->start, s, n) == 0;
 }
+#define tok_is(d, i, lit) tok_is_n((d), (i), (lit), sizeof(lit) - 1)
+#define tok_is_s(d, i, s) tok_is_n((d), (i), (s), strlen(s))
 
 static int is_punct(const kh_doc *d, size_t i, char c)
 {
@@ -135,9 +150,22 @@ static int lower_word(const kh_doc *d, size_t i)
 static uint64_t tok_hash(const kh_doc *d, size_t i)
 {
     const kh_token *t = &d->tokens[i];
-    char buf[96];
-    size_t m = fold(d->text + t->start, t->end - t->start, buf, sizeof buf);
-    return m ? fnv(buf, m) : 0;
+    const char *s = d->text + t->start;
+    size_t n = t->end - t->start;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c & 0x80) {
+            char buf[96];
+            size_t m = fold(s, n, buf, sizeof buf);
+            return m ? fnv(buf, m) : 0;
+        }
+        if (c >= 'a' && c <= 'z')
+            c = (unsigned char)(c - 32);
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1;
 }
 
 static void caps_add(scan *s, uint64_t h)
@@ -198,11 +226,6 @@ static int initial(const kh_doc *d, size_t i, size_t lo)
 static void fill_caps(scan *s)
 {
     const kh_doc *d = s->d;
-    size_t n = 64;
-    while (n < d->ntokens)
-        n *= 2;
-    s->ncaps = n * 2;
-    s->caps = kh_xcalloc(s->ncaps, sizeof *s->caps);
     for (size_t si = 0; si < d->nsents; si++) {
         const kh_sentence *st = &d->sents[si];
         if (shouting(d, si))
@@ -223,6 +246,8 @@ static int compound_adj(const kh_doc *d, size_t i)
     const kh_token *t = &d->tokens[i];
     const char *s = d->text + t->start;
     size_t n = t->end - t->start;
+    if (!(t->flags & KH_TF_HYPHEN))
+        return 0;
     static const char *const suf[] = {"-backed", "-led", "-aligned",
                                       "-allied", "-based", "-born",
                                       "-funded", "-made", "-run",
@@ -581,31 +606,13 @@ static void words_of(const kh_doc *d, kh_ecand *c)
 
 static int inhabitants(const kh_doc *d, size_t i)
 {
-    static const char *const w[] = {
-        "people", "residents", "citizens", "inhabitants", "farmers",
-        "families", "tribes", "sons", "villages", "parts", "areas",
-        "streets", "outskirts", "governor", "mayor", "governorate",
-        "province", "city", "town", "district", "capital", "north", "south",
-        "east", "west", "northeast", "northwest", "southeast", "southwest"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (tok_is(d, i, w[k]))
-            return 1;
-    return 0;
+    return lower_word(d, i) && (kh_tok_class(d, i) & KH_W_INHABIT);
 }
 
 /* A thing's name, not a person's, an organisation's or a place's. */
 static int thing_noun(const kh_doc *d, size_t i)
 {
-    static const char *const w[] = {
-        "project", "plan", "initiative", "programme", "program", "deal",
-        "agreement", "accord", "treaty", "law", "operation", "festival",
-        "conference", "summit", "forum", "prize", "award", "campaign",
-        "road", "highway", "pipeline", "corridor", "doctrine", "format",
-        "process", "act", "resolution", "platform"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (tok_is(d, i, w[k]))
-            return 1;
-    return 0;
+    return (kh_tok_class(d, i) & KH_W_THING) != 0;
 }
 
 /* Cues from the words around the name. */
@@ -639,12 +646,8 @@ static void context_of(const kh_doc *d, kh_ecand *c, size_t lo, size_t hi)
         /* a statement to Al-Hurra, an interview with Reuters, told AFP */
         if ((tok_is(d, p - 1, "to") || tok_is(d, p - 1, "with") ||
              tok_is(d, p - 1, "by")) && p - 1 > lo) {
-            static const char *const media[] = {
-                "statement", "statements", "interview", "remarks", "quoted",
-                "speaking", "spoke", "said", "told"};
-            for (size_t k = 0; k < sizeof media / sizeof media[0]; k++)
-                if (tok_is(d, p - 2, media[k]))
-                    c->org += 2;
+            if (kh_tok_class(d, p - 2) & KH_W_MEDIACTX)
+                c->org += 2;
         }
         if (tok_is(d, p - 1, "told") && c->t1 - c->t0 == 1)
             c->org += 1;
@@ -698,7 +701,13 @@ size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
     scan s = {0};
     s.d = d;
     s.qmap = qmap;
-    s.qname = kh_xcalloc(d->ntokens + 1, 1);
+    /* the words written with a capital, and the quoted names: one block */
+    size_t nc = 64;
+    while (nc < d->ntokens)
+        nc *= 2;
+    s.ncaps = nc * 2;
+    s.caps = kh_xcalloc(s.ncaps * sizeof *s.caps + d->ntokens + 1, 1);
+    s.qname = (uint8_t *)(s.caps + s.ncaps);
     for (size_t k = 0; k < nq; k++)
         if (q[k].name)
             for (size_t i = q[k].first; i < q[k].end && i < d->ntokens; i++)
@@ -807,7 +816,6 @@ size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
         }
     }
     place_lists(d, s.c, s.n);
-    free(s.qname);
     free(s.caps);
     *out = s.c;
     return s.n;

@@ -80,6 +80,13 @@ enum {
     KH_W_SPEECH = 1u << 16,    /* lemma of a verb of saying */
     KH_W_SPEECH_CTX = 1u << 17,/* one only next to a quote: add, continue */
     KH_W_SPEECH_WEAK = 1u << 18,/* one only as a verb: note, claim */
+    KH_W_INHABIT = 1u << 19,   /* "the people of X": a place follows */
+    KH_W_THING = 1u << 20,     /* "the X project": X names a thing */
+    KH_W_DOCNOUN = 1u << 21,   /* "the statement said": speaks for its
+                                  author */
+    KH_W_GENERICORG = 1u << 22,/* "the group said": any organisation */
+    KH_W_MEDIACTX = 1u << 23,  /* "a statement to X", "told X": a news
+                                  outlet follows */
 };
 /* The classes of s[0..n) (any case), of token i's text, of token i's
  * lemma (its text when the tagger did not run). */
@@ -87,9 +94,23 @@ unsigned kh_word_class(const char *s, size_t n);
 unsigned kh_tok_class(const kh_doc *d, size_t i);
 unsigned kh_lemma_class(const kh_doc *d, size_t i);
 int kh_word_table_sorted(void);
+/* Caches the classes of d's tokens for this thread until
+ * kh_word_cache_end (each stage brackets its work with them). */
+void kh_word_cache_begin(const kh_doc *d);
+void kh_word_cache_end(void);
 /* Whether token i is a word written with a capital, or an Arabic article
  * glued to one (al-Sudani). */
-int kh_tok_capitalised(const kh_doc *d, size_t i);
+int kh_al_prefixed(const char *s, size_t n);
+static inline int kh_tok_capitalised(const kh_doc *d, size_t i)
+{
+    const kh_token *t = &d->tokens[i];
+    if (t->kind != KH_TOK_WORD && t->kind != KH_TOK_ABBREV)
+        return 0;
+    if (t->flags & (KH_TF_UPPER | KH_TF_NONCASED))
+        return 1;
+    return (t->flags & KH_TF_HYPHEN) &&
+           kh_al_prefixed(d->text + t->start, t->end - t->start);
+}
 
 /* Quotation marks paired (quotes_marks.c).  A mark closes the innermost
  * open quote of its own style; a quote still open at the end of a

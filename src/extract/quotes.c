@@ -44,13 +44,15 @@ typedef struct {
     size_t nh;
 } qstage;
 
-static int tok_is(const kh_doc *d, size_t i, const char *s)
+/* Whether token i is the word s[0..n) (any case); tok_is() for literals. */
+static inline int tok_is_n(const kh_doc *d, size_t i, const char *s, size_t n)
 {
     const kh_token *t = &d->tokens[i];
-    size_t n = strlen(s);
-    return t->end - t->start == n &&
+    return t->end - t->start == n && ((d->text[t->start] ^ s[0]) & ~0x20) == 0 &&
            strncasecmp(d->text + t->start, s, n) == 0;
 }
+#define tok_is(d, i, lit) tok_is_n((d), (i), (lit), sizeof(lit) - 1)
+#define tok_is_s(d, i, s) tok_is_n((d), (i), (s), strlen(s))
 
 /* The first token that ends after byte off. */
 static size_t tok_at(const kh_doc *d, size_t off)
@@ -272,6 +274,13 @@ int kh_find_quotes(kh_doc *d)
     d->nquotes = 0;
     if (!d->ntokens)
         return KH_OK;
+    /* most articles of some feeds quote no one: nothing to attribute */
+    size_t marks = 0;
+    for (size_t i = 0; i < d->ntokens && !marks; i++)
+        marks = d->tokens[i].kind == KH_TOK_QUOTE_OPEN;
+    if (!marks)
+        return KH_OK;
+    kh_word_cache_begin(d);
     kh_qmark *q;
     size_t nq = kh_pair_quotes(d, &q);
     int32_t *qmap = kh_quote_map(d, q, nq);
@@ -369,5 +378,6 @@ int kh_find_quotes(kh_doc *d)
     free(s.sp);
     free(qmap);
     free(q);
+    kh_word_cache_end();
     return KH_OK;
 }

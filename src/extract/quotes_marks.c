@@ -119,13 +119,15 @@ static int is_word(const kh_token *t)
            t->kind == KH_TOK_NUMBER;
 }
 
-static int tok_is(const kh_doc *d, size_t i, const char *s)
+/* Whether token i is the word s[0..n) (any case); tok_is() for literals. */
+static inline int tok_is_n(const kh_doc *d, size_t i, const char *s, size_t n)
 {
     const kh_token *t = &d->tokens[i];
-    size_t n = strlen(s);
-    return t->end - t->start == n &&
+    return t->end - t->start == n && ((d->text[t->start] ^ s[0]) & ~0x20) == 0 &&
            strncasecmp(d->text + t->start, s, n) == 0;
 }
+#define tok_is(d, i, lit) tok_is_n((d), (i), (lit), sizeof(lit) - 1)
+#define tok_is_s(d, i, s) tok_is_n((d), (i), (s), strlen(s))
 
 /* A word of a name: capitalised, or a particle (al, bin) or a connector
  * (of, the, and) between capitalised words. */
@@ -138,19 +140,17 @@ static int name_like(const kh_doc *d, size_t first, size_t end, int *words)
         if (!is_word(t))
             continue;
         (*words)++;
+        if (lower)
+            continue;   /* only the count matters now */
         if (t->flags & (KH_TF_UPPER | KH_TF_NONCASED) ||
             t->kind == KH_TOK_NUMBER) {
             caps++;
             continue;
         }
-        unsigned c = kh_tok_class(d, i);
-        if (c & KH_W_PARTICLE)
-            continue;
         if (tok_is(d, i, "of") || tok_is(d, i, "the") || tok_is(d, i, "and") ||
-            tok_is(d, i, "for"))
-            continue;
-        if (kh_tok_capitalised(d, i))   /* al-Nujaba */
-            continue;
+            tok_is(d, i, "for") || kh_tok_capitalised(d, i) ||
+            (kh_tok_class(d, i) & KH_W_PARTICLE))
+            continue;   /* al-Nujaba, bin */
         lower = 1;
     }
     return caps > 0 && !lower;

@@ -28,13 +28,15 @@
 
 #define MAX_NP 14
 
-static int tok_is(const kh_doc *d, size_t i, const char *s)
+/* Whether token i is the word s[0..n) (any case); tok_is() for literals. */
+static inline int tok_is_n(const kh_doc *d, size_t i, const char *s, size_t n)
 {
     const kh_token *t = &d->tokens[i];
-    size_t n = strlen(s);
-    return t->end - t->start == n &&
+    return t->end - t->start == n && ((d->text[t->start] ^ s[0]) & ~0x20) == 0 &&
            strncasecmp(d->text + t->start, s, n) == 0;
 }
+#define tok_is(d, i, lit) tok_is_n((d), (i), (lit), sizeof(lit) - 1)
+#define tok_is_s(d, i, s) tok_is_n((d), (i), (s), strlen(s))
 
 static int tag_of(const kh_doc *d, size_t i)
 {
@@ -111,10 +113,17 @@ int kh_is_speech_verb(const kh_doc *d, size_t i, size_t *endp)
     size_t n = t->end - t->start;
     if (n < 3)
         return 0;
-    unsigned c = kh_lemma_class(d, i);
-    if (!(c & (KH_W_SPEECH | KH_W_SPEECH_CTX | KH_W_SPEECH_WEAK)) &&
-        (tag == KH_POS_NN || tag == KH_POS_JJ))
+    unsigned c;
+    if (tag == KH_POS_NN || tag == KH_POS_JJ) {
+        /* only a verb the tagger missed: "adding_NN" */
+        const char *w = d->text + t->start;
+        if (!((n > 5 && memcmp(w + n - 3, "ing", 3) == 0) ||
+              (n > 4 && memcmp(w + n - 2, "ed", 2) == 0)))
+            return 0;
         c = stem_class(d, i);
+    } else {
+        c = kh_lemma_class(d, i);
+    }
     if (!(c & (KH_W_SPEECH | KH_W_SPEECH_CTX | KH_W_SPEECH_WEAK)))
         return 0;
     /* a noun after a determiner or an adjective: "the statement"; the
@@ -306,15 +315,8 @@ static size_t np_fwd(const kh_doc *d, const int32_t *qmap, size_t k,
 
 static int doc_noun(const kh_doc *d, size_t i)
 {
-    static const char *const nouns[] = {
-        "statement", "statements", "report", "letter", "communique",
-        "communiqué", "announcement", "message", "post", "tweet", "video",
-        "document", "text", "release", "note", "decree", "notice", "memo",
-        "readout", "transcript", "speech", "bulletin", "declaration"};
-    for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
-        if (tok_is(d, i, nouns[k]))
-            return 1;
-    return 0;
+    return d->tokens[i].kind == KH_TOK_WORD &&
+           (kh_tok_class(d, i) & KH_W_DOCNOUN);
 }
 
 static int pronoun(const kh_doc *d, size_t i, int *plural)
@@ -322,10 +324,10 @@ static int pronoun(const kh_doc *d, size_t i, int *plural)
     static const char *const sing[] = {"he", "she"};
     static const char *const plur[] = {"they", "we", "it"};
     for (int k = 0; k < 2; k++)
-        if (tok_is(d, i, sing[k]))
+        if (tok_is_s(d, i, sing[k]))
             return *plural = 0, 1;
     for (int k = 0; k < 3; k++)
-        if (tok_is(d, i, plur[k]))
+        if (tok_is_s(d, i, plur[k]))
             return *plural = k < 2, 1;
     return 0;
 }

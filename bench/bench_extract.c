@@ -1,0 +1,130 @@
+/*
+ * bench_extract.c - what the whole-article stages cost on top of coding.
+ *
+ * usage: bench_extract CORPUS.jsonl [DICT] [ARTICLES] [ROUNDS]
+ *
+ * Reads the first ARTICLES articles (default 2,000) of a JSON Lines corpus
+ * into memory, then codes them end to end (normalise, split, tokenise, tag,
+ * dates, events) with and without the stages of issue 6: entities, quotes,
+ * places (whatever this tree has of them).  Each configuration runs ROUNDS
+ * times (default 5), interleaved, and the fastest round counts, which keeps
+ * the figures steady on a shared machine.  Reports sentences per second of
+ * CPU time and each configuration's speed as a share of the coder's alone.
+ * DICT is a dictionary path as `khaldun code --dict` takes (default: the
+ * bundled dictionaries).
+ */
+#include "khaldun.h"
+#include "clock.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *name;
+    unsigned stages;
+    kh_pipeline *p;
+    double best;
+    long sents, quotes_entities;
+} config;
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench_extract CORPUS.jsonl [DICT] [ARTICLES] "
+                        "[ROUNDS]\n");
+        return 2;
+    }
+    const char *dict_path = argc > 2 && *argv[2] ? argv[2] : NULL;
+    size_t want = argc > 3 ? (size_t)atol(argv[3]) : 2000;
+    int rounds = argc > 4 ? atoi(argv[4]) : 5;
+    kh_error err;
+    char b[1024];
+
+    /* the articles, in memory */
+    const char *paths[1] = {argv[1]};
+    kh_reader *r = kh_reader_open(paths, 1, NULL);
+    char **texts = calloc(want + 1, sizeof *texts);
+    size_t *lens = calloc(want + 1, sizeof *lens);
+    size_t n = 0, bytes = 0;
+    kh_doc *d;
+    int rc;
+    while (n < want && (rc = kh_reader_next(r, &d, &err)) != 0) {
+        if (rc < 0)
+            continue;
+        size_t len;
+        const char *in = kh_doc_input(d, &len);
+        texts[n] = malloc(len + 1);
+        memcpy(texts[n], in, len + 1);
+        lens[n++] = len;
+        bytes += len;
+        kh_doc_free(d);
+    }
+    kh_reader_close(r);
+    if (!n) {
+        fprintf(stderr, "bench_extract: no articles in %s\n", argv[1]);
+        return 1;
+    }
+    kh_dict *dict = NULL;
+    if (dict_path && !(dict = kh_dict_load(dict_path, NULL, NULL, &err))) {
+        fprintf(stderr, "bench_extract: %s\n", kh_error_format(&err, b,
+                                                                sizeof b));
+        return 1;
+    }
+    unsigned coder = KH_STAGE_TEXT | KH_STAGE_TAG | KH_STAGE_DATES |
+                     KH_STAGE_EVENTS;
+    config cf[] = {
+        {"coder alone (text, tags, dates, events)", coder, 0, 0, 0, 0},
+        {"+ entities", coder | KH_STAGE_ENTITIES, 0, 0, 0, 0},
+        {"+ entities + quotes", coder | KH_STAGE_ENTITIES | KH_STAGE_QUOTES,
+         0, 0, 0, 0},
+        {"everything (+ places)", KH_STAGE_ALL, 0, 0, 0, 0},
+    };
+    size_t ncf = sizeof cf / sizeof cf[0];
+    for (size_t k = 0; k < ncf; k++) {
+        kh_pipeline_opts po = {0};
+        po.stages = cf[k].stages;
+        po.dict = dict;
+        po.default_date = "2024-01-06";
+        if (!(cf[k].p = kh_pipeline_new(&po, &err))) {
+            fprintf(stderr, "bench_extract: %s\n",
+                    kh_error_format(&err, b, sizeof b));
+            return 1;
+        }
+        cf[k].best = 1e30;
+    }
+    for (int round = 0; round < rounds; round++) {
+        for (size_t k = 0; k < ncf; k++) {
+            long sents = 0, found = 0;
+            double t0 = cpu_now();
+            for (size_t i = 0; i < n; i++) {
+                kh_doc *x = kh_doc_new(texts[i], lens[i], NULL, NULL);
+                kh_process(cf[k].p, x, NULL);
+                sents += (long)kh_doc_sentence_count(x);
+                found += (long)kh_doc_event_count(x);
+                kh_doc_free(x);
+            }
+            double t = cpu_now() - t0;
+            if (t < cf[k].best)
+                cf[k].best = t;
+            cf[k].sents = sents;
+            cf[k].quotes_entities = found;
+        }
+    }
+    printf("extract: %zu articles, %.1f MB, %ld sentences, dictionaries %s; "
+           "best of %d rounds, CPU time\n", n, (double)bytes / 1e6,
+           cf[0].sents, dict_path ? dict_path : "bundled", rounds);
+    for (size_t k = 0; k < ncf; k++)
+        printf("extract: %-42s %.3f s  %8.0f sentences/s  %5.1f%% of the "
+               "coder's speed\n", cf[k].name, cf[k].best,
+               (double)cf[k].sents / cf[k].best,
+               100.0 * cf[0].best / cf[k].best);
+    for (size_t k = 0; k < ncf; k++)
+        kh_pipeline_free(cf[k].p);
+    kh_dict_free(dict);
+    for (size_t i = 0; i < n; i++)
+        free(texts[i]);
+    free(texts);
+    free(lens);
+    return 0;
+}
