@@ -21,10 +21,9 @@
  *    "a statement to Al-Hurra"; a gazetteer place, "in", "north of",
  *    "Anbar province", a country's code).  A single word with no cue at
  *    all is no entity.
- * 5. Speakers described, not named: the subject of a verb of saying such
- *    as "a military official in the Pentagon explained" is an entity of
- *    its own (its description is its name), and "the official added"
- *    later is a mention of the last speaker so described (or titled).
+ * Speakers the article describes without naming them ("a military
+ * official in the Pentagon said") are added by the quotes stage
+ * (quotes_speakers.c), which reads who speaks.
  */
 #include "extract.h"
 
@@ -48,11 +47,9 @@ typedef struct {
     int person, org, place;  /* cue sums */
     int32_t place_ref;       /* doc->places, -1 */
     uint8_t gender;
-    uint8_t desc;            /* a described speaker */
     uint8_t type;            /* KH_ENT_*, 0 until decided; dropped then */
     uint8_t code_of_name;    /* the code is the name's, not its title's */
     uint8_t thing;           /* named as a project, a law, an operation */
-    uint64_t head;           /* a description's head word */
     char code[48];
 } went;
 
@@ -177,8 +174,6 @@ static int names_again(const estage *s, const kh_ecand *c, const went *e,
     if (b->is_acro && !c->is_acro && c->nkey >= 2 &&
         strcmp(c->acro, b->acro) == 0)
         return *longer = 1, 1;
-    if (e->desc)
-        return 0;
     /* a shorter name: a surname, or words of an organisation's name (not
      * a place: "Kurdistan" is not the Kurdistan Regional Government) */
     /* a surname: not of a place ("Gaza" is not "Wadi Gaza") */
@@ -256,7 +251,7 @@ static void merge_names(estage *s)
 {
     for (size_t k = 0; k < s->nc; k++) {
         kh_ecand *c = &s->c[k];
-        if (c->ent == -2 || c->title_only || c->desc) {
+        if (c->ent == -2 || c->title_only) {
             c->ent = -2;
             continue;
         }
@@ -501,146 +496,6 @@ static void decide_type(estage *s, went *e)
         e->type = 0;   /* one unknown word, nothing says what it is */
 }
 
-/* ---- speakers described --------------------------------------------------- */
-
-/* Whether token i is the word s[0..n) (any case); tok_is() for literals. */
-static inline int tok_is_n(const kh_doc *d, size_t i, const char *s, size_t n)
-{
-    const kh_token *t = &d->tokens[i];
-    return t->end - t->start == n && ((d->text[t->start] ^ s[0]) & ~0x20) == 0 &&
-           strncasecmp(d->text + t->start, s, n) == 0;
-}
-#define tok_is(d, i, lit) tok_is_n((d), (i), (lit), sizeof(lit) - 1)
-#define tok_is_s(d, i, s) tok_is_n((d), (i), (s), strlen(s))
-
-static uint64_t word_hash(const kh_doc *d, size_t i)
-{
-    const kh_token *t = &d->tokens[i];
-    return kh_name_word_key(d->text + t->start, t->end - t->start);
-}
-
-/* Whether entity e is what a description with head word h refers to: a
- * speaker so described, a person so titled, an organisation so named. */
-static int described_by(const estage *s, const went *e, uint64_t h,
-                        unsigned hclass)
-{
-    if (!e->type)
-        return 0;
-    if (e->desc)
-        return e->head == h;
-    if ((hclass & (KH_W_ROLE | KH_W_TITLE)) && e->type == KH_ENT_PERSON &&
-        e->title >= 0) {
-        const kh_ecand *t = &s->c[e->title];
-        for (size_t i = t->ti0; i < t->ti1; i++)
-            if (word_hash(s->d, i) == h)
-                return 1;
-    }
-    if ((hclass & KH_W_ORGHEAD) && e->type == KH_ENT_ORG) {
-        const kh_ecand *b = &s->c[e->best];
-        for (size_t i = b->t0; i < b->t1; i++)
-            if (word_hash(s->d, i) == h)
-                return 1;
-    }
-    return 0;
-}
-
-/* Nouns that stand for any organisation: "the group said". */
-static int generic_org(const kh_doc *d, size_t i)
-{
-    return (kh_tok_class(d, i) & KH_W_GENERICORG) != 0;
-}
-
-static void describe_speakers(estage *s, const int32_t *qmap, int32_t *tent)
-{
-    kh_doc *d = s->d;
-    kh_speech *sp;
-    size_t nsp = kh_find_speech(d, qmap, &sp);
-    int32_t *hist = kh_xmalloc((nsp + 1) * sizeof *hist);
-    size_t nh = 0;
-    for (size_t k = 0; k < nsp; k++) {
-        kh_speech *x = &sp[k];
-        if (x->kind == KH_SUBJ_NAME) {
-            int32_t e = tent[x->head];
-            for (size_t i = x->s0; e < 0 && i < x->s1; i++)
-                e = tent[i];
-            if (e >= 0)
-                hist[nh++] = e;
-            continue;
-        }
-        if (x->kind != KH_SUBJ_DESC || x->plural)
-            continue;
-        unsigned hc = kh_tok_class(d, x->head);
-        if (!(hc & (KH_W_ROLE | KH_W_TITLE | KH_W_ORGHEAD)))
-            continue;
-        uint64_t h = word_hash(d, x->head);
-        size_t a = x->s0;
-        if (a < x->s1 && (tok_is(d, a, "the") || tok_is(d, a, "a") ||
-                          tok_is(d, a, "an")))
-            a++;
-        if (a >= x->s1)
-            continue;
-        int32_t e = -1;
-        if (x->definite) {
-            for (size_t j = nh; j > 0 && e < 0; j--)
-                if (described_by(s, &s->e[hist[j - 1]], h, hc))
-                    e = hist[j - 1];
-            /* "the group", "the faction": the last organisation that
-             * spoke, else the last one named */
-            if (generic_org(d, x->head)) {
-                for (size_t j = nh; j > 0 && e < 0; j--)
-                    if (s->e[hist[j - 1]].type == KH_ENT_ORG)
-                        e = hist[j - 1];
-                int32_t named = -1;
-                for (size_t j = 0; e < 0 && j < s->ne; j++)
-                    if (s->e[j].type == KH_ENT_ORG && !s->e[j].desc &&
-                        s->e[j].first_tok < x->s0 &&
-                        (named < 0 ||
-                         s->e[j].last_tok >= s->e[named].last_tok))
-                        named = (int32_t)j;
-                if (e < 0)
-                    e = named;
-                if (e < 0)
-                    continue;   /* a group no one has named */
-            }
-            uint32_t best_tok = 0;
-            if (e < 0) {
-                int32_t cand = -1;
-                for (size_t j = 0; j < s->ne; j++)
-                    if (s->e[j].first_tok < x->s0 &&
-                        (cand < 0 || s->e[j].last_tok >= best_tok) &&
-                        described_by(s, &s->e[j], h, hc))
-                        cand = (int32_t)j, best_tok = s->e[j].last_tok;
-                e = cand;
-            }
-        }
-        kh_ecand *c = push_cand(s);
-        c->t0 = (uint32_t)a, c->t1 = x->s1;
-        c->ti0 = c->ti1 = c->t0;
-        c->sentence = x->sentence;
-        c->desc = 1;
-        if (e < 0) {
-            e = new_entity(s, (int32_t)(s->nc - 1));
-            went *w = &s->e[e];
-            w->desc = 1;
-            w->head = h;
-            w->type = (hc & (KH_W_ROLE | KH_W_TITLE)) ? KH_ENT_PERSON
-                                                      : KH_ENT_ORG;
-            w->gender = hc & KH_W_MALE ? 'm' : hc & KH_W_FEMALE ? 'f' : 0;
-            if (s->dict)
-                kh_code_phrase(s->dict, d, s->unit, a, x->s1, s->date,
-                               w->code);
-        }
-        c->ent = e;
-        s->e[e].last_tok = c->t0;
-        for (size_t i = a; i < x->s1; i++)
-            if (tent[i] < 0)
-                tent[i] = e;
-        hist[nh++] = e;
-    }
-    free(hist);
-    free(sp);
-}
-
 /* ---- output --------------------------------------------------------------- */
 
 static char *span_text(kh_doc *d, size_t a, size_t b)
@@ -743,8 +598,9 @@ static void output(estage *s)
 
 /* YYYY-MM-DD as YYYYMMDD, 0 for none (as the coder reads the story
  * date, without its sscanf: this runs for every document). */
-static int32_t date_int(const char *s)
+int32_t kh_story_date_int(const kh_doc *d)
 {
+    const char *s = d->date;
     int32_t v = 0;
     for (int i = 0; i < 10; i++) {
         if (i == 4 || i == 7) {
@@ -771,7 +627,7 @@ int kh_find_entities(const struct kh_dict *dict, kh_doc *d)
     estage s = {0};
     s.d = d;
     s.dict = dict;
-    s.date = date_int(d->date);
+    s.date = kh_story_date_int(d);
     if (dict)
         s.unit = kh_xmalloc(kh_phrase_unit_size());
     kh_qmark *q;
@@ -789,18 +645,8 @@ int kh_find_entities(const struct kh_dict *dict, kh_doc *d)
         code_entity(&s, &s.e[ei]);
         decide_type(&s, &s.e[ei]);
     }
-    /* per token: the entity a name there mentions */
-    int32_t *tent = kh_xmalloc((d->ntokens + 1) * sizeof *tent);
-    for (size_t i = 0; i <= d->ntokens; i++)
-        tent[i] = -1;
-    for (size_t k = 0; k < s.nc; k++)
-        if (s.c[k].ent >= 0 && s.e[s.c[k].ent].type)
-            for (size_t i = s.c[k].t0; i < s.c[k].t1; i++)
-                tent[i] = s.c[k].ent;
-    describe_speakers(&s, qmap, tent);
     (void)extra;
     output(&s);
-    free(tent);
     free(qmap);
     free(q);
     free(s.c);

@@ -112,6 +112,7 @@ typedef struct {
     const kh_doc *d;
     const int32_t *qmap;
     uint8_t *qname;            /* per token: inside a quoted name */
+    uint8_t *shout;            /* per sentence: written in capitals */
     uint64_t *caps;            /* words written with a capital inside a
                                   sentence: open addressing */
     size_t ncaps;              /* a power of two */
@@ -228,7 +229,7 @@ static void fill_caps(scan *s)
     const kh_doc *d = s->d;
     for (size_t si = 0; si < d->nsents; si++) {
         const kh_sentence *st = &d->sents[si];
-        if (shouting(d, si))
+        if (s->shout[si])
             continue;
         for (size_t i = st->tok_first; i < st->tok_end; i++) {
             if (!kh_tok_capitalised(d, i) || initial(d, i, st->tok_first))
@@ -706,8 +707,12 @@ size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
     while (nc < d->ntokens)
         nc *= 2;
     s.ncaps = nc * 2;
-    s.caps = kh_xcalloc(s.ncaps * sizeof *s.caps + d->ntokens + 1, 1);
+    s.caps = kh_xcalloc(s.ncaps * sizeof *s.caps + d->ntokens + 1 +
+                            d->nsents + 1, 1);
     s.qname = (uint8_t *)(s.caps + s.ncaps);
+    s.shout = s.qname + d->ntokens + 1;
+    for (size_t si = 0; si < d->nsents; si++)
+        s.shout[si] = (uint8_t)shouting(d, si);
     for (size_t k = 0; k < nq; k++)
         if (q[k].name)
             for (size_t i = q[k].first; i < q[k].end && i < d->ntokens; i++)
@@ -716,7 +721,7 @@ size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
     for (size_t si = 0; si < d->nsents; si++) {
         const kh_sentence *st = &d->sents[si];
         size_t lo = st->tok_first, hi = st->tok_end;
-        if (shouting(d, si))
+        if (s.shout[si])
             continue;
         size_t first_c = s.n;
         for (size_t i = lo; i < hi; i++) {

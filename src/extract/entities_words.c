@@ -17,6 +17,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdatomic.h>
 #include <threads.h>
 
 enum {
@@ -532,13 +533,28 @@ static void build_slots(void)
     }
 }
 
+static atomic_int slots_ready;
+
+static void build_slots_once(void)
+{
+    build_slots();
+    atomic_store_explicit(&slots_ready, 1, memory_order_release);
+}
+
 static unsigned lookup_h(const char *s, size_t n, uint32_t h)
 {
-    call_once(&slots_once, build_slots);
+    if (!atomic_load_explicit(&slots_ready, memory_order_acquire))
+        call_once(&slots_once, build_slots_once);
     for (uint32_t k = h & (NSLOTS - 1); slots[k];
          k = (k + 1) & (NSLOTS - 1)) {
         size_t i = slots[k] - 1u;
-        if (wlen[i] == n && memcmp(words[i].w, s, n) == 0)
+        if (wlen[i] != n)
+            continue;
+        const char *w = words[i].w;
+        size_t j = 0;
+        while (j < n && w[j] == s[j])
+            j++;
+        if (j == n)
             return words[i].flags;
     }
     return 0;

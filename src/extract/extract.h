@@ -44,8 +44,11 @@ int kh_find_places(const kh_gazetteer *g, kh_doc *d);
 
 /* Finds the direct quotes and their speakers (doc->quotes) and marks the
  * events read inside one (e->in_quote, e->quote).  Speakers are entities:
- * runs after kh_find_entities. */
-int kh_find_quotes(kh_doc *d);
+ * runs after kh_find_entities, and adds the speakers the article describes
+ * without naming them ("a military official in the Pentagon"), coded with
+ * dict when it is not NULL. */
+struct kh_dict;
+int kh_find_quotes(const struct kh_dict *dict, kh_doc *d);
 
 /* Finds the people, organisations and places the article names, merges
  * their mentions (doc->entities, doc->entity_mentions) and codes them with
@@ -160,8 +163,35 @@ size_t kh_find_speech(const kh_doc *d, const int32_t *qmap,
 int kh_is_speech_verb(const kh_doc *d, size_t i, size_t *end);
 
 /* The entities' side, for the quotes stage (entities.c): the gender the
- * article gives an entity ('m', 'f' or 0). */
+ * article gives an entity ('m', 'f' or 0); the story date as YYYYMMDD (0
+ * for none). */
 int kh_entity_gender(const kh_doc *d, size_t ent);
+int32_t kh_story_date_int(const kh_doc *d);
+
+/* Speakers described, not named (quotes_speakers.c): the quotes stage's
+ * additions to the entities, merged into the document by
+ * kh_speakers_finish. */
+typedef struct kh_speakers {
+    kh_doc *d;
+    const struct kh_dict *dict;
+    void *unit;              /* the coder's scratch unit, when needed */
+    int32_t date;
+    uint8_t *gender;         /* per entity: 'm', 'f' or 0 */
+    uint64_t *head;          /* per entity: a described speaker's head
+                                word (kh_name_word_key), else 0 */
+    size_t cap;              /* room in the three arrays */
+    kh_mention *mnew;        /* mentions added */
+    size_t nnew, capnew;
+} kh_speakers;
+void kh_speakers_init(kh_speakers *sp, kh_doc *d,
+                      const struct kh_dict *dict);
+/* The entity that speech x's description stands for, added when it is
+ * someone new; -1 when it names no one in particular.  hist[0..nh) are the
+ * speakers so far; tent (per token, the entity mentioned there) gets the
+ * description's tokens. */
+int32_t kh_describe_speaker(kh_speakers *sp, const kh_speech *x,
+                            const int32_t *hist, size_t nh, int32_t *tent);
+void kh_speakers_finish(kh_speakers *sp);
 
 /* The actor code that the dictionaries give the words of tokens
  * [first, end) as one actor (the first actor found, composed with its
@@ -189,7 +219,6 @@ typedef struct kh_ecand {
     int16_t person, org, placecue;   /* cue scores for its type */
     uint8_t title_only;     /* a title with no name: "Prime Minister" */
     uint8_t gender;         /* 'm', 'f' or 0 */
-    uint8_t desc;           /* a speaker described, not named */
     uint8_t orgish;         /* has words of an organisation's name */
     uint8_t nkey, npre;     /* words, and words before "of" */
     uint64_t key[KH_EKEY];  /* the words folded and hashed, al- and

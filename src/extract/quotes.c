@@ -38,7 +38,7 @@ typedef struct {
     size_t nsp;
     int32_t *who;        /* per speech event: its speaker entity, -1 */
     int32_t *tent;       /* per token: the entity mentioned there, -1 */
-    uint8_t *gender;     /* per entity */
+    kh_speakers spk;     /* genders, and the speakers described */
     int32_t *hist;       /* speakers in text order */
     uint32_t *hist_tok;  /* the verb of each */
     size_t nh;
@@ -98,7 +98,7 @@ static int32_t last_speaker(const qstage *s, uint32_t t, int want_gender,
         for (size_t k = s->nh; k > 0; k--) {
             int32_t e = s->hist[k - 1];
             if (s->hist_tok[k - 1] < t && type_of(s, e) == KH_ENT_PERSON &&
-                s->gender[e] == want_gender)
+                s->spk.gender[e] == want_gender)
                 return e;
         }
     for (size_t k = s->nh; k > 0; k--) {
@@ -115,7 +115,8 @@ static int32_t last_speaker(const qstage *s, uint32_t t, int want_gender,
             return e;   /* any: "the statement said" */
         if (ty != KH_ENT_PERSON)
             continue;
-        if (!want_gender || !s->gender[e] || s->gender[e] == want_gender)
+        if (!want_gender || !s->spk.gender[e] ||
+            s->spk.gender[e] == want_gender)
             return e;
     }
     return -1;
@@ -132,7 +133,7 @@ static int32_t last_person(const qstage *s, uint32_t t, int g)
             break;
         int32_t e = s->tent[i - 1];
         if (e >= 0 && type_of(s, e) == KH_ENT_PERSON &&
-            (!s->gender[e] || !g || s->gender[e] == g))
+            (!s->spk.gender[e] || !g || s->spk.gender[e] == g))
             return e;
     }
     return -1;
@@ -146,10 +147,12 @@ static void resolve_speech(qstage *s)
         int32_t e = -1;
         switch (x->kind) {
         case KH_SUBJ_NAME:
-        case KH_SUBJ_DESC:
             e = s->tent[x->head];
             for (size_t i = x->s0; e < 0 && i < x->s1; i++)
                 e = s->tent[i];
+            break;
+        case KH_SUBJ_DESC:
+            e = kh_describe_speaker(&s->spk, x, s->hist, s->nh, s->tent);
             break;
         case KH_SUBJ_PRONOUN: {
             int g = tok_is(d, x->head, "he") ? 'm'
@@ -158,8 +161,8 @@ static void resolve_speech(qstage *s)
                 e = last_speaker(s, x->verb, g, 0);
                 if (e < 0)
                     e = last_person(s, x->head, g);
-                if (e >= 0 && !s->gender[e])
-                    s->gender[e] = (uint8_t)g;
+                if (e >= 0 && !s->spk.gender[e])
+                    s->spk.gender[e] = (uint8_t)g;
             } else {
                 e = last_speaker(s, x->verb, 0, 1);
             }
@@ -268,17 +271,11 @@ static int attribute(const qstage *s, const kh_qmark *q)
     return -1;
 }
 
-int kh_find_quotes(kh_doc *d)
+int kh_find_quotes(const struct kh_dict *dict, kh_doc *d)
 {
     d->quotes = NULL;
     d->nquotes = 0;
     if (!d->ntokens)
-        return KH_OK;
-    /* most articles of some feeds quote no one: nothing to attribute */
-    size_t marks = 0;
-    for (size_t i = 0; i < d->ntokens && !marks; i++)
-        marks = d->tokens[i].kind == KH_TOK_QUOTE_OPEN;
-    if (!marks)
         return KH_OK;
     kh_word_cache_begin(d);
     kh_qmark *q;
@@ -302,9 +299,7 @@ int kh_find_quotes(kh_doc *d)
             if (s.tent[i] < 0)
                 s.tent[i] = (int32_t)x->ref;
     }
-    s.gender = kh_xcalloc(d->nentities + 1, 1);
-    for (size_t e = 0; e < d->nentities; e++)
-        s.gender[e] = (uint8_t)kh_entity_gender(d, e);
+    kh_speakers_init(&s.spk, d, dict);
     resolve_speech(&s);
 
     /* the quotes, numbered in order of their opening marks */
@@ -370,7 +365,7 @@ int kh_find_quotes(kh_doc *d)
         }
     }
     free(qid);
-    free(s.gender);
+    kh_speakers_finish(&s.spk);
     free(s.tent);
     free(s.hist_tok);
     free(s.hist);

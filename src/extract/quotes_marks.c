@@ -296,21 +296,18 @@ size_t kh_pair_quotes(const kh_doc *d, kh_qmark **out)
     }
     free(remap);
     free(v.ok);
-    /* names: judged with the marks of every quote known */
-    uint8_t *in = kh_xcalloc(d->ntokens + 1, 1);
+    /* names: judged with the marks of every quote known (a verb of saying
+     * near a quote but inside another one does not count; speech_near
+     * looks only outside the quote's own marks) */
+    uint8_t *in = n ? kh_xcalloc(d->ntokens + 1, 1) : NULL;
     for (size_t k = 0; k < n; k++)
-        for (size_t i = v.q[k].open; i <= v.q[k].close && i < d->ntokens; i++)
-            in[i] = 1;
-    for (size_t k = 0; k < n; k++) {
-        /* the quote's own marks and words are not "another quote" */
-        for (size_t i = v.q[k].open; i <= v.q[k].close && i < d->ntokens;
-             i++)
-            in[i] = 0;
+        if (!in[v.q[k].open])   /* an inner quote's tokens are set already */
+            memset(in + v.q[k].open, 1,
+                   (v.q[k].close < d->ntokens ? v.q[k].close
+                                               : d->ntokens - 1) -
+                       v.q[k].open + 1);
+    for (size_t k = 0; k < n; k++)
         v.q[k].name = (uint8_t)quoted_name(d, &v.q[k], in);
-        for (size_t i = v.q[k].open; i <= v.q[k].close && i < d->ntokens;
-             i++)
-            in[i] = 1;
-    }
     free(in);
     *out = v.q;
     return n;

@@ -526,7 +526,11 @@ size_t kh_find_speech(const kh_doc *d, const int32_t *qmap, kh_speech **out)
         const kh_sentence *st = &d->sents[si];
         size_t lo = st->tok_first, hi = st->tok_end;
         for (size_t i = lo; i < hi; i++) {
-            if (qmap[i] >= 0)
+            const kh_token *t = &d->tokens[i];
+            /* most tokens: not a word the tagger could call a verb */
+            if (qmap[i] >= 0 || t->kind != KH_TOK_WORD ||
+                (t->tag && !kh_pos_is_verb(t->tag) && t->tag != KH_POS_NN &&
+                 t->tag != KH_POS_JJ && t->tag != KH_POS_IN))
                 continue;
             size_t end;
             /* according to X */
