@@ -24,3 +24,8 @@ cc $CFLAGS -Isrc -o build/bench/bench_code bench/bench_code.c $LIBS
 giga=${KH_SHARED:-../shared}/eval/gigaword-sample/GigaWord.sample.PETR.xml
 echo "== coding end to end, raw text to events, full Phoenix dictionaries (goal: 20,000 sentences/s, < 200 MB, load < 0.5 s)"
 if [ -f "$giga" ]; then build/bench/bench_code "$phoenix" "$giga" 20000; else echo "skipped: $giga is absent"; fi
+cc $CFLAGS -Isrc -o build/bench/bench_extract bench/bench_extract.c $LIBS
+echo "== the whole-article stages (entities, quotes, places) on top of coding, bundled dictionaries ($corpus; goal: 80% or more of the coder's speed)"
+build/bench/bench_extract "$corpus" "" 2000 5
+echo "== the same with the Phoenix dictionaries on the GigaWord sample"
+if [ -f "$giga" ] && [ -d "$phoenix" ]; then build/bench/bench_extract "$giga" "$phoenix" 2000 5 2>/dev/null; else echo "skipped: $giga or $phoenix is absent"; fi
