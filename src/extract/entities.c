@@ -592,7 +592,9 @@ static void output(estage *s)
         m->sentence = c->sentence;
         m->ref = (uint32_t)newid[c->ent];
     }
-    qsort(d->entity_mentions, nm, sizeof *d->entity_mentions, cmp_mention);
+    if (nm > 1)
+        qsort(d->entity_mentions, nm, sizeof *d->entity_mentions,
+              cmp_mention);
     free(newid);
 }
 
