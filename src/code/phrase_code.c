@@ -62,7 +62,20 @@ static int may_be_known(const kh_dict *dict, const kh_doc *d, size_t first,
  * first in the dictionary among equals) decides, as in classify.c.  Names
  * are mostly one word (Iraq, Hezbollah, Erdogan), and a common first word
  * heads hundreds of longer roots that classify would try one by one. */
-static int one_word_code(const kh_unit *u, char out[48])
+/* Whether actor a's codes are bounded by dates: an office holder's are
+ * ("SUDANI_ [IRQGOV >221027] [IRQELI]"), a country's or a capital's are
+ * not. */
+static int actor_dated(const kh_dict *d, const kh_actor *a)
+{
+    for (uint32_t i = 0; i < a->ncodes; i++) {
+        const kh_dcode *c = &d->dcodes[a->codes_first + i];
+        if (c->from != 0 || c->to != 99999999)
+            return 1;
+    }
+    return 0;
+}
+
+static int one_word_code(const kh_unit *u, char out[48], int *dated)
 {
     const kh_dict *d = u->dict;
     size_t tl;
@@ -96,6 +109,8 @@ static int one_word_code(const kh_unit *u, char out[48])
         strcmp(code, "###") == 0 || strcmp(code, "+++") == 0)
         return 0;
     snprintf(out, 48, "%s", code);
+    if (dated)
+        *dated = actor_dated(d, &d->actors[d->roots[best].payload]);
     return 1;
 }
 
@@ -105,9 +120,12 @@ size_t kh_phrase_unit_size(void)
 }
 
 int kh_code_phrase(const kh_dict *dict, const kh_doc *d, void *unit,
-                   size_t first, size_t end, int32_t date, char out[48])
+                   size_t first, size_t end, int32_t date, char out[48],
+                   int *dated)
 {
     out[0] = '\0';
+    if (dated)
+        *dated = 0;
     if (!dict || !unit || first >= end || end > d->ntokens)
         return 0;
     if (!may_be_known(dict, d, first, end))
@@ -129,7 +147,7 @@ int kh_code_phrase(const kh_dict *dict, const kh_doc *d, void *unit,
         return 0;
     }
     if (u->n == 1)
-        return one_word_code(u, out);
+        return one_word_code(u, out, dated);
     kh_classify(u);
     /* A special code (### +++) says nothing about who the words name. */
     u->status = KH_UNIT_CODED;
@@ -141,6 +159,10 @@ int kh_code_phrase(const kh_dict *dict, const kh_doc *d, void *unit,
             continue;
         memcpy(out, s->code, 48);   /* KH_CODE_LEN, NUL-terminated */
         out[47] = '\0';
+        for (int i = s->first; dated && i <= s->last && i < u->n; i++)
+            if (u->lex[i].type == L_ACTOR && u->lex[i].root != KH_NONE)
+                *dated |= actor_dated(
+                    dict, &dict->actors[dict->roots[u->lex[i].root].payload]);
         return 1;
     }
     return 0;

@@ -49,6 +49,7 @@ typedef struct {
     uint8_t gender;
     uint8_t type;            /* KH_ENT_*, 0 until decided; dropped then */
     uint8_t code_of_name;    /* the code is the name's, not its title's */
+    uint8_t dated;           /* and bounded by dates: an office holder */
     uint8_t thing;           /* named as a project, a law, an operation */
     char code[48];
 } went;
@@ -122,11 +123,14 @@ static int event_code(const kh_doc *d, size_t a, size_t z, char out[48])
     return 0;
 }
 
-static int code_words(const estage *s, size_t a, size_t z, char out[48])
+static int code_words(const estage *s, size_t a, size_t z, char out[48],
+                      int *dated)
 {
-    if (event_code(s->d, a, z, out))
+    /* the events do not say whether the code has dates: only when that
+     * is not asked */
+    if (!dated && event_code(s->d, a, z, out))
         return 1;
-    return kh_code_phrase(s->dict, s->d, s->unit, a, z, s->date, out);
+    return kh_code_phrase(s->dict, s->d, s->unit, a, z, s->date, out, dated);
 }
 
 /* The dictionaries' code of candidate k's words, computed once. */
@@ -136,9 +140,10 @@ static const char *cand_code(const estage *s, const kh_ecand *c)
     if (!s->dict || k >= s->ncoded)
         return "";
     if (!s->coded[k]) {
+        int dated = 0;
         s->ccode[k][0] = '\0';
-        code_words(s, c->t0, c->t1, s->ccode[k]);
-        s->coded[k] = 1;
+        code_words(s, c->t0, c->t1, s->ccode[k], &dated);
+        s->coded[k] = (uint8_t)(1 + dated);
     }
     return s->ccode[k];
 }
@@ -398,6 +403,8 @@ static void code_entity(estage *s, went *e)
     if (*own) {
         memcpy(e->code, own, sizeof e->code);
         e->code_of_name = 1;
+        /* an office holder's name: "Sarkozy", "Al-Sudani" */
+        e->dated = s->coded[e->best] == 2;
         return;
     }
     if (e->title >= 0) {
@@ -406,7 +413,7 @@ static void code_entity(estage *s, went *e)
         size_t z = t->ti1 > t->t1 ? t->ti1 : t->t1;
         /* the title next to the name: "Kurdish politician Sardar Mustafa" */
         if (z - a <= 16 && (t->ti1 + 1 >= t->t0 || t->t1 + 1 >= t->ti0) &&
-            code_words(s, a, z, e->code))
+            code_words(s, a, z, e->code, NULL))
             return;
     }
     for (int k = 0; k < e->naliases; k++) {
@@ -449,15 +456,30 @@ static int people_of(const kh_doc *d, const kh_ecand *c)
     return 0;
 }
 
+/* Whether a three-letter code is CAMEO's code of a role or a sector, not
+ * a country's: Reuters is MED in some dictionaries. */
+static int role_code(const char *c)
+{
+    static const char roles[] =
+        "AGR BUS COP CRM CVL EDU ELI ENV GOV HLH HRI IGO IMG INS JUD LAB "
+        "LEG MED MIL MNC NGO NGM OPP PTY REB REF REL SPY UAF UIS ";
+    char key[5] = {c[0], c[1], c[2], ' ', '\0'};
+    return strstr(roles, key) != NULL;
+}
+
 static void decide_type(estage *s, went *e)
 {
     const kh_ecand *b = &s->c[e->best];
     int P = e->person, O = e->org, L = e->place;
     /* a title's or an alias's code says nothing of what the name is */
     const char *code = e->code_of_name ? e->code : "";
+    if (e->dated)
+        P += 2;   /* codes with terms of office: a person's */
     size_t cl = strlen(code);
-    if (cl == 3 && all_upper(code, 3) && b->org < 3)
+    if (cl == 3 && all_upper(code, 3) && b->org < 3 && !role_code(code))
         L += 3;   /* a country's code */
+    if (cl == 3 && role_code(code))
+        O += 2;   /* MED, IGO: a sector without a country */
     if (b->is_acro && !b->orgish)
         O += 1;   /* ISIS, PKK: an acronym no longer name explains */
     static const char *const orgs[] = {"MIL", "REB", "INS", "SPY", "MED",

@@ -196,13 +196,14 @@ void kh_speakers_finish(kh_speakers *sp);
 /* The actor code that the dictionaries give the words of tokens
  * [first, end) as one actor (the first actor found, composed with its
  * agents: "a military official in the Pentagon" -> USAMIL), valid at
- * date (YYYYMMDD, 0 for none); "" when they know none.  unit is scratch
- * space of kh_phrase_unit_size() bytes, reused across calls
- * (src/code/phrase_code.c). */
+ * date (YYYYMMDD, 0 for none); "" when they know none.  *dated (when not
+ * NULL) is set when the actor's codes are bounded by dates, as an office
+ * holder's are.  unit is scratch space of kh_phrase_unit_size() bytes,
+ * reused across calls (src/code/phrase_code.c). */
 size_t kh_phrase_unit_size(void);
 int kh_code_phrase(const struct kh_dict *dict, const kh_doc *d,
                    void *unit, size_t first, size_t end, int32_t date,
-                   char out[48]);
+                   char out[48], int *dated);
 
 /* ---- the entities stage's parts (entities_scan.c, entities.c) ---------- */
 

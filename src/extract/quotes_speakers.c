@@ -130,7 +130,8 @@ static int32_t new_entity(kh_speakers *sp, size_t a, size_t b, unsigned hc,
     if (sp->dict) {
         if (!sp->unit)
             sp->unit = kh_xmalloc(kh_phrase_unit_size());
-        kh_code_phrase(sp->dict, d, sp->unit, a, b, sp->date, x->code);
+        kh_code_phrase(sp->dict, d, sp->unit, a, b, sp->date, x->code,
+                       NULL);
     }
     sp->gender[i] = hc & KH_W_MALE ? 'm' : hc & KH_W_FEMALE ? 'f' : 0;
     sp->head[i] = h;
