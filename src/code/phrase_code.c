@@ -14,7 +14,10 @@
 #include "../text/text.h"
 
 #include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 /* Whether some word of a piece w[0..n) (or a stem or ending form of it)
  * starts a dictionary phrase: if none does, no actor can match. */
@@ -114,6 +117,69 @@ static int one_word_code(const kh_unit *u, char out[48], int *dated)
     return 1;
 }
 
+/* News names the same countries, capitals, leaders and armed groups again
+ * and again, and coding a name costs the coder's whole classification
+ * (hundreds of roots start with AL or US).  So each thread remembers the
+ * codes of the last few thousand phrases it coded: the words as the coder
+ * reads them, the dictionaries and the date decide a code, and nothing
+ * else does (tags and capitals only turn verbs into nouns).  The entry
+ * keeps the dictionaries' address and size, so that other dictionaries
+ * loaded at the same address are not taken for the same ones. */
+#define MEMO_SIZE 4096   /* a power of two */
+
+typedef struct {
+    uint64_t hash;            /* of the words; 0: empty */
+    const kh_dict *dict;
+    size_t nroots, npels;
+    int32_t date;
+    uint8_t dated, known;
+    char code[48];
+} memo_entry;
+
+static tss_t memo_key;
+static once_flag memo_once = ONCE_FLAG_INIT;
+static int memo_ok;
+
+static void memo_init(void)
+{
+    memo_ok = tss_create(&memo_key, free) == thrd_success;
+}
+
+static memo_entry *memo_slot(const kh_doc *d, size_t first, size_t end,
+                             int32_t date, uint64_t *hash)
+{
+    call_once(&memo_once, memo_init);
+    if (!memo_ok)
+        return NULL;
+    memo_entry *m = tss_get(memo_key);
+    if (!m) {
+        m = calloc(MEMO_SIZE, sizeof *m);
+        if (!m || tss_set(memo_key, m) != thrd_success) {
+            free(m);
+            return NULL;
+        }
+    }
+    /* the lexer reads each token's text, kind and the space before it */
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = first; i < end; i++) {
+        const kh_token *t = &d->tokens[i];
+        h ^= (uint64_t)t->kind << 8 | (i > first && (t->flags & KH_TF_SPACE));
+        h *= 1099511628211ull;
+        for (uint32_t k = t->start; k < t->end; k++) {
+            h ^= (unsigned char)d->text[k];
+            h *= 1099511628211ull;
+        }
+    }
+    h ^= (uint64_t)(uint32_t)date * 0x9E3779B97F4A7C15ull;
+    *hash = h ? h : 1;
+    return &m[*hash & (MEMO_SIZE - 1)];
+}
+
+static int code_unit(kh_unit *u, char out[48], int *dated);
+static int code_words(const kh_dict *dict, const kh_doc *d, void *unit,
+                      size_t first, size_t end, int32_t date, char out[48],
+                      int *dated);
+
 size_t kh_phrase_unit_size(void)
 {
     return sizeof(kh_unit);
@@ -128,8 +194,40 @@ int kh_code_phrase(const kh_dict *dict, const kh_doc *d, void *unit,
         *dated = 0;
     if (!dict || !unit || first >= end || end > d->ntokens)
         return 0;
-    if (!may_be_known(dict, d, first, end))
-        return 0;
+    uint64_t hash = 0;
+    memo_entry *m = memo_slot(d, first, end, date, &hash);
+    if (m && m->hash == hash && m->dict == dict &&
+        m->nroots == dict->nroots && m->npels == dict->npels &&
+        m->date == date) {
+        memcpy(out, m->code, 48);
+        if (dated)
+            *dated = m->dated;
+        return m->known;
+    }
+    int dt = 0, known = 0;
+    if (may_be_known(dict, d, first, end))
+        known = code_words(dict, d, unit, first, end, date, out, &dt);
+    if (m) {
+        m->hash = hash;
+        m->dict = dict;
+        m->nroots = dict->nroots;
+        m->npels = dict->npels;
+        m->date = date;
+        m->dated = (uint8_t)dt;
+        m->known = (uint8_t)known;
+        memcpy(m->code, out, 48);
+    }
+    if (dated)
+        *dated = dt;
+    return known;
+}
+
+/* The coder's lexer, then one word's roots or the coder's classify and
+ * actors stages. */
+static int code_words(const kh_dict *dict, const kh_doc *d, void *unit,
+                      size_t first, size_t end, int32_t date, char out[48],
+                      int *dated)
+{
     kh_unit *u = unit;
     u->dict = dict;
     u->doc = d;
@@ -146,8 +244,14 @@ int kh_code_phrase(const kh_dict *dict, const kh_doc *d, void *unit,
         u->n = 0;
         return 0;
     }
-    if (u->n == 1)
-        return one_word_code(u, out, dated);
+    return u->n == 1 ? one_word_code(u, out, dated)
+                     : code_unit(u, out, dated);
+}
+
+/* Classify and actors over the phrase, as the coder reads a sentence. */
+static int code_unit(kh_unit *u, char out[48], int *dated)
+{
+    const kh_dict *dict = u->dict;
     kh_classify(u);
     /* A special code (### +++) says nothing about who the words name. */
     u->status = KH_UNIT_CODED;
@@ -159,7 +263,7 @@ int kh_code_phrase(const kh_dict *dict, const kh_doc *d, void *unit,
             continue;
         memcpy(out, s->code, 48);   /* KH_CODE_LEN, NUL-terminated */
         out[47] = '\0';
-        for (int i = s->first; dated && i <= s->last && i < u->n; i++)
+        for (int i = s->first; i <= s->last && i < u->n; i++)
             if (u->lex[i].type == L_ACTOR && u->lex[i].root != KH_NONE)
                 *dated |= actor_dated(
                     dict, &dict->actors[dict->roots[u->lex[i].root].payload]);

@@ -44,6 +44,8 @@ typedef struct {
     uint32_t last_tok;       /* its latest mention: recency */
     int32_t aliases[MAX_ALIASES];
     int naliases;
+    uint64_t bloom;          /* one bit for each word of its names: most
+                                names share none with it */
     int person, org, place;  /* cue sums */
     int32_t place_ref;       /* doc->places, -1 */
     uint8_t gender;
@@ -161,11 +163,23 @@ static int same_code(const estage *s, const kh_ecand *shorter,
 /* Whether candidate c names entity e again; *longer is set when c is the
  * fuller name.  2 for a given name alone, which the caller takes only
  * when it is the one person with it. */
+static uint64_t bloom_of(const kh_ecand *c)
+{
+    uint64_t b = 0;
+    for (int i = 0; i < c->nkey; i++)
+        b |= 1ull << (c->key[i] & 63);
+    return b;
+}
+
 static int names_again(const estage *s, const kh_ecand *c, const went *e,
                        int *longer)
 {
     const kh_ecand *b = &s->c[e->best];
     *longer = 0;
+    /* no word in common, no place, no acronym: quickly nothing */
+    if (!(bloom_of(c) & e->bloom) && (c->place < 0 || e->place_ref < 0) &&
+        !c->is_acro && !b->is_acro)
+        return 0;
     if (c->place >= 0 && e->place_ref >= 0)
         return c->place == e->place_ref;
     if (keys_equal(c, b))
@@ -240,6 +254,7 @@ static void join(estage *s, size_t k, int32_t ei, int longer, int alias)
             e->aliases[e->naliases++] = (int32_t)k;
     }
     e->last_tok = c->t0;
+    e->bloom |= bloom_of(c);
     e->person += c->person;
     e->org += c->org;
     e->place += c->placecue;

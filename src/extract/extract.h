@@ -176,7 +176,8 @@ typedef struct kh_speakers {
     const struct kh_dict *dict;
     void *unit;              /* the coder's scratch unit, when needed */
     int32_t date;
-    uint8_t *gender;         /* per entity: 'm', 'f' or 0 */
+    uint8_t *gender;         /* per entity: 'm', 'f', 0, or not read yet
+                                (kh_speaker_gender) */
     uint64_t *head;          /* per entity: a described speaker's head
                                 word (kh_name_word_key), else 0 */
     size_t cap;              /* room in the three arrays */
@@ -192,6 +193,8 @@ void kh_speakers_init(kh_speakers *sp, kh_doc *d,
 int32_t kh_describe_speaker(kh_speakers *sp, const kh_speech *x,
                             const int32_t *hist, size_t nh, int32_t *tent);
 void kh_speakers_finish(kh_speakers *sp);
+/* The gender of entity e ('m', 'f' or 0), read when first asked. */
+int kh_speaker_gender(kh_speakers *sp, size_t e);
 
 /* The actor code that the dictionaries give the words of tokens
  * [first, end) as one actor (the first actor found, composed with its

@@ -91,14 +91,14 @@ static int type_of(const qstage *s, int32_t e)
  * its gender or of none known.  News names far more men than women, so a
  * speaker of unknown gender is taken for "he" at once, but "she" looks
  * first for a woman. */
-static int32_t last_speaker(const qstage *s, uint32_t t, int want_gender,
+static int32_t last_speaker(qstage *s, uint32_t t, int want_gender,
                             int want_group)
 {
     if (want_gender == 'f')
         for (size_t k = s->nh; k > 0; k--) {
             int32_t e = s->hist[k - 1];
             if (s->hist_tok[k - 1] < t && type_of(s, e) == KH_ENT_PERSON &&
-                s->spk.gender[e] == want_gender)
+                kh_speaker_gender(&s->spk, (size_t)e) == want_gender)
                 return e;
         }
     for (size_t k = s->nh; k > 0; k--) {
@@ -115,8 +115,8 @@ static int32_t last_speaker(const qstage *s, uint32_t t, int want_gender,
             return e;   /* any: "the statement said" */
         if (ty != KH_ENT_PERSON)
             continue;
-        if (!want_gender || !s->spk.gender[e] ||
-            s->spk.gender[e] == want_gender)
+        int g = kh_speaker_gender(&s->spk, (size_t)e);
+        if (!want_gender || !g || g == want_gender)
             return e;
     }
     return -1;
@@ -124,7 +124,7 @@ static int32_t last_speaker(const qstage *s, uint32_t t, int want_gender,
 
 /* A person named in the few sentences before token t, for a pronoun that
  * no speaker before it can take. */
-static int32_t last_person(const qstage *s, uint32_t t, int g)
+static int32_t last_person(qstage *s, uint32_t t, int g)
 {
     const kh_doc *d = s->d;
     size_t st = sentence_of(d, t);
@@ -133,7 +133,8 @@ static int32_t last_person(const qstage *s, uint32_t t, int g)
             break;
         int32_t e = s->tent[i - 1];
         if (e >= 0 && type_of(s, e) == KH_ENT_PERSON &&
-            (!s->spk.gender[e] || !g || s->spk.gender[e] == g))
+            (!kh_speaker_gender(&s->spk, (size_t)e) || !g ||
+             kh_speaker_gender(&s->spk, (size_t)e) == g))
             return e;
     }
     return -1;
@@ -161,7 +162,7 @@ static void resolve_speech(qstage *s)
                 e = last_speaker(s, x->verb, g, 0);
                 if (e < 0)
                     e = last_person(s, x->head, g);
-                if (e >= 0 && !s->spk.gender[e])
+                if (e >= 0 && !kh_speaker_gender(&s->spk, (size_t)e))
                     s->spk.gender[e] = (uint8_t)g;
             } else {
                 e = last_speaker(s, x->verb, 0, 1);

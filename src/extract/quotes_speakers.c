@@ -25,6 +25,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* not looked at yet: genders are read only for pronouns */
+#define GENDER_UNKNOWN 0xFF
+
 static inline int tok_is_n(const kh_doc *d, size_t i, const char *s, size_t n)
 {
     const kh_token *t = &d->tokens[i];
@@ -145,10 +148,16 @@ void kh_speakers_init(kh_speakers *sp, kh_doc *d, const struct kh_dict *dict)
     sp->dict = dict;
     sp->date = kh_story_date_int(d);
     sp->cap = d->nentities;
-    sp->gender = kh_xcalloc(sp->cap + 1, 1);
+    sp->gender = kh_xmalloc(sp->cap + 1);
+    memset(sp->gender, GENDER_UNKNOWN, sp->cap + 1);
     sp->head = kh_xcalloc(sp->cap + 1, sizeof *sp->head);
-    for (size_t e = 0; e < d->nentities; e++)
-        sp->gender[e] = (uint8_t)kh_entity_gender(d, e);
+}
+
+int kh_speaker_gender(kh_speakers *sp, size_t e)
+{
+    if (sp->gender[e] == GENDER_UNKNOWN)
+        sp->gender[e] = (uint8_t)kh_entity_gender(sp->d, e);
+    return sp->gender[e];
 }
 
 int32_t kh_describe_speaker(kh_speakers *sp, const kh_speech *x,
