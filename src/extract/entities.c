@@ -440,16 +440,16 @@ static void code_entity(estage *s, went *e)
     }
 }
 
-static int code_suffix(const char *c, const char *const *set, size_t n)
+/* Whether code c (a country's code, then more) ends with or goes on with
+ * one of the three-letter codes of set ("MIL REB ..."). */
+static int code_suffix(const char *c, const char *set)
 {
     size_t len = strlen(c);
     if (len < 6)
         return 0;
-    for (size_t k = 0; k < n; k++)
-        if (strncmp(c + len - 3, set[k], 3) == 0 ||
-            strncmp(c + 3, set[k], 3) == 0)
-            return 1;
-    return 0;
+    char key[5] = {c[len - 3], c[len - 2], c[len - 1], ' ', '\0'};
+    char key2[5] = {c[3], c[4], c[5], ' ', '\0'};
+    return strstr(set, key) || strstr(set, key2);
 }
 
 /* Whether a one-word name reads as a demonym: Syrian, Iraqis, Lebanese,
@@ -497,12 +497,9 @@ static void decide_type(estage *s, went *e)
         O += 2;   /* MED, IGO: a sector without a country */
     if (b->is_acro && !b->orgish)
         O += 1;   /* ISIS, PKK: an acronym no longer name explains */
-    static const char *const orgs[] = {"MIL", "REB", "INS", "SPY", "MED",
-                                       "PTY", "BUS", "NGO", "IGO", "IMG",
-                                       "COP", "JUD", "LEG", "HEZ", "HMS",
-                                       "PMF", "UAF", "OPP", "EDU", "REL"};
-    if (cl >= 6 && P <= 2 && code_suffix(code, orgs, sizeof orgs /
-                                                         sizeof orgs[0]))
+    static const char orgs[] = "MIL REB INS SPY MED PTY BUS NGO IGO IMG "
+                               "COP JUD LEG HEZ HMS PMF UAF OPP EDU REL ";
+    if (cl >= 6 && P <= 2 && code_suffix(code, orgs))
         O += 2;
     if (cl >= 3 && (strncmp(code, "IGO", 3) == 0 ||
                     strncmp(code, "IMG", 3) == 0 ||

@@ -95,13 +95,14 @@ uint64_t kh_name_word_key(const char *s, size_t n)
         return 0;
     /* particles and connectors count for nothing: all are short */
     if (m <= 4) {
-        static const char *const none[] = {"AL", "EL", "BIN", "IBN", "BINT",
-                                           "BEN", "DE", "DA", "DI", "VAN",
-                                           "VON", "DER", "DU", "OULD", "OF",
-                                           "THE", "AND", "FOR"};
-        for (size_t k = 0; k < sizeof none / sizeof none[0]; k++)
-            if (strlen(none[k]) == m && memcmp(w, none[k], m) == 0)
-                return 0;
+        static const char none[] = " AL EL BIN IBN BINT BEN DE DA DI VAN VON "
+                                   "DER DU OULD OF THE AND FOR ";
+        char key[7] = " ";
+        memcpy(key + 1, w, m);
+        key[m + 1] = ' ';
+        key[m + 2] = '\0';
+        if (strstr(none, key))
+            return 0;
     }
     return fnv(w, m);
 }
@@ -703,8 +704,11 @@ size_t kh_entity_candidates(const kh_doc *d, const kh_qmark *q, size_t nq,
     s.d = d;
     s.qmap = qmap;
     /* the words written with a capital, and the quoted names: one block */
-    size_t nc = 64;
-    while (nc < d->ntokens)
+    size_t ncap = 0;
+    for (size_t i = 0; i < d->ntokens; i++)
+        ncap += kh_tok_capitalised(d, i);
+    size_t nc = 16;
+    while (nc < ncap + 8)   /* the table is at most a quarter full */
         nc *= 2;
     s.ncaps = nc * 2;
     s.caps = kh_xcalloc(s.ncaps * sizeof *s.caps + d->ntokens + 1 +
