@@ -507,8 +507,8 @@ static void decide_type(estage *s, went *e)
         O += 2;
     /* Baghdad, Washington: a capital as its government's metonym */
     if (cl >= 6 && strcmp(code + cl - 3, "GOV") == 0 && b->nkey == 1 &&
-        P <= 0 && O <= 1)
-        L += 1;
+        P <= 0 && O <= 2)
+        L += 2;
     /* Syrians, Americans, an Iraqi: people of a country, not a place */
     if (cl == 3 && b->nkey == 1 && people_of(s->d, b))
         L = P = O = 0, e->code[0] = '\0';
