@@ -1,17 +1,20 @@
 /*
  * bench_extract.c - what the whole-article stages cost on top of coding.
  *
- * usage: bench_extract CORPUS [DICT] [ARTICLES] [ROUNDS]
+ * usage: bench_extract CORPUS [DICT] [ARTICLES] [ROUNDS] [ONLY]
  *
  * Reads the first ARTICLES articles (default 2,000) of a corpus (JSON
- * Lines, or the <Text> of the records of a PETRARCH XML file) into memory, then codes them end to end (normalise, split, tokenise, tag,
- * dates, events) with and without the stages of issue 6: entities, quotes,
- * places (whatever this tree has of them).  Each configuration runs ROUNDS
- * times (default 5), interleaved, and the fastest round counts, which keeps
- * the figures steady on a shared machine.  Reports sentences per second of
- * CPU time and each configuration's speed as a share of the coder's alone.
- * DICT is a dictionary path as `khaldun code --dict` takes (default: the
- * bundled dictionaries).  ONLY (0-3) runs one configuration alone, for
+ * Lines, or the <Text> of the records of a PETRARCH XML file) into
+ * memory, then codes them end to end (normalise, split, tokenise, tag,
+ * dates, events) with and without the stages of issue 6: entities,
+ * quotes, places (whatever this tree has of them).  Each configuration
+ * runs ROUNDS times (default 5), interleaved, and the fastest round
+ * counts, which keeps the figures steady on a shared machine.  Reports
+ * sentences per second of CPU time and each configuration's speed as a
+ * share of the coder's alone.  DICT is a dictionary path as `khaldun code
+ * --dict` takes (default: the bundled dictionaries).
+ *
+ * ONLY (0-3) runs one configuration alone, each article ROUNDS times, for
  * counting instructions under `valgrind --tool=callgrind`, which a shared
  * machine does not disturb: compare kh_process's inclusive count of
  * configuration 0 with that of 2 or 3 (README.md, "Quotes and entities").
@@ -121,8 +124,8 @@ int main(int argc, char **argv)
     /* a round goes through the articles often enough to take a fair part
      * of a second (the GigaWord sample is 76 short records) */
     size_t reps = bytes ? (size_t)(2e6 / (double)bytes) : 1;
-    if (reps < 1)
-        reps = 1;
+    if (reps < 1 || only >= 0)
+        reps = 1;   /* one configuration: counted, not timed */
     for (int round = 0; round < rounds; round++) {
         for (size_t k = 0; k < ncf; k++) {
             if (only >= 0 && k != (size_t)only)
