@@ -32,3 +32,8 @@ build/bench/bench_places "$corpus" 3000 3
 cc $CFLAGS -Isrc -o build/bench/bench_dates bench/bench_dates.c $LIBS
 echo "== the dates stage: alone, and end to end with and without it (full Phoenix dictionaries)"
 if [ -f "$giga" ]; then build/bench/bench_dates "$phoenix" "$giga" 20000; else echo "skipped: $giga is absent"; fi
+cc $CFLAGS -Isrc -o build/bench/bench_extract bench/bench_extract.c $LIBS
+echo "== the whole-article stages (entities, quotes, places) on top of coding, bundled dictionaries ($corpus; goal: 80% or more of the coder's speed)"
+build/bench/bench_extract "$corpus" "" 2000 5
+echo "== the same with the Phoenix dictionaries on the GigaWord sample"
+if [ -f "$giga" ] && [ -d "$phoenix" ]; then build/bench/bench_extract "$giga" "$phoenix" 2000 5 2>/dev/null; else echo "skipped: $giga or $phoenix is absent"; fi

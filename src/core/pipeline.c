@@ -138,7 +138,7 @@ int kh_process(const kh_pipeline *p, kh_doc *doc, kh_error *err)
         doc->stages_done |= DONE_ENTITIES;
     }
     if (p->stages & KH_STAGE_QUOTES) {
-        kh_find_quotes(doc);
+        kh_find_quotes(p->dict, doc);
         doc->stages_done |= DONE_QUOTES;
     }
     if (p->stages & KH_STAGE_DATES)
