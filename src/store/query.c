@@ -1,0 +1,435 @@
+/*
+ * query.c - reading events back: lists, counts, mentions, timelines, top
+ * actors and places, for `khaldun events` and the JSON API.
+ *
+ * Every query is the filter's WHERE clause (filter.c) around a fixed
+ * statement; the only SQL chosen at run time is from our own constants
+ * (an ORDER BY, a period's divisor), never from a caller's text.
+ */
+#include "store.h"
+
+#include "../code/cameo.h"
+#include "../core/arena.h"
+#include "../core/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void time_str(int64_t t, char out[24])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Prepares sql (a statement built from constants and a WHERE clause). */
+static sqlite3_stmt *prepare(kh_store *s, const char *sql, kh_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        kh_store_dberr(s, err, rc, "preparing a query");
+        return NULL;
+    }
+    return st;
+}
+
+/* The WHERE clause with one more condition of ours. */
+static void where_and(kh_buf *b, const kh_where *w, const char *cond)
+{
+    if (w->sql.len) {
+        kh_buf_put(b, w->sql.data, w->sql.len);
+        if (cond)
+            kh_buf_printf(b, " AND %s", cond);
+    } else if (cond) {
+        kh_buf_printf(b, " WHERE %s", cond);
+    }
+}
+
+#define EVENT_COLUMNS \
+    "e.id, e.day, e.source, e.target, e.source_name, e.target_name," \
+    " e.source_country, e.target_country, e.code, e.root, e.quad," \
+    " e.goldstein, e.plover, p.name, p.country, p.admin1, p.kind, p.lat," \
+    " p.lon, p.geonameid, e.num_mentions, e.num_sources, e.num_articles," \
+    " e.is_root, e.article, a.ext_id, a.url, e.added"
+
+static const char *nonempty(const char *s)
+{
+    return s && *s ? s : NULL;
+}
+
+/* Fills ev from a row of EVENT_COLUMNS; date and added are its buffers. */
+static void read_event(sqlite3_stmt *st, kh_store_event *ev, char date[11],
+                       char added[24])
+{
+    memset(ev, 0, sizeof *ev);
+    ev->id = sqlite3_column_int64(st, 0);
+    int64_t day = sqlite3_column_int64(st, 1);
+    if (day > 0) {
+        kh_day_str(day, date);
+        ev->date = date;
+    }
+    ev->source = col_text(st, 2);
+    ev->target = col_text(st, 3);
+    ev->source_name = col_text(st, 4);
+    ev->target_name = col_text(st, 5);
+    ev->source_country = nonempty(col_text(st, 6));
+    ev->target_country = nonempty(col_text(st, 7));
+    ev->cameo = col_text(st, 8);
+    ev->root = nonempty(col_text(st, 9));
+    ev->quad = sqlite3_column_int(st, 10);
+    ev->goldstein = sqlite3_column_double(st, 11);
+    ev->plover = nonempty(col_text(st, 12));
+    if (sqlite3_column_type(st, 13) != SQLITE_NULL) {
+        ev->place = col_text(st, 13);
+        ev->place_country = nonempty(col_text(st, 14));
+        ev->place_admin1 = nonempty(col_text(st, 15));
+        ev->place_kind = sqlite3_column_int(st, 16);
+        ev->lat = sqlite3_column_double(st, 17);
+        ev->lon = sqlite3_column_double(st, 18);
+        ev->geonameid = (uint32_t)sqlite3_column_int64(st, 19);
+    }
+    ev->mentions = sqlite3_column_int64(st, 20);
+    ev->sources = sqlite3_column_int64(st, 21);
+    ev->articles = sqlite3_column_int64(st, 22);
+    ev->is_root = sqlite3_column_int(st, 23);
+    ev->article = sqlite3_column_int64(st, 24);
+    ev->article_id = col_text(st, 25);
+    ev->url = col_text(st, 26);
+    time_str(sqlite3_column_int64(st, 27), added);
+    ev->added = added;
+}
+
+static const char *order_by(int order)
+{
+    switch (order) {
+    case KH_ORDER_OLDEST: return " ORDER BY e.day, e.id";
+    case KH_ORDER_MENTIONS: return " ORDER BY e.num_mentions DESC, e.id";
+    case KH_ORDER_ID: return " ORDER BY e.id";
+    }
+    return " ORDER BY e.day DESC, e.id DESC";
+}
+
+int kh_store_events(kh_store *s, const kh_event_filter *f,
+                    int (*cb)(void *ctx, const kh_store_event *ev),
+                    void *ctx, kh_error *err)
+{
+    kh_where w;
+    int rc = kh_where_build(&w, f, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    kh_buf_puts(&q, "SELECT " EVENT_COLUMNS " FROM events e"
+                    " LEFT JOIN places p ON p.id = e.place"
+                    " LEFT JOIN articles a ON a.id = e.article");
+    where_and(&q, &w, NULL);
+    kh_buf_puts(&q, order_by(f ? f->order : 0));
+    kh_buf_puts(&q, " LIMIT ? OFFSET ?");
+    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    int i = kh_where_bind(&w, st, 1);
+    sqlite3_bind_int64(st, i, f && f->limit ? (int64_t)f->limit : -1);
+    sqlite3_bind_int64(st, i + 1, f ? (int64_t)f->offset : 0);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        kh_store_event ev;
+        char date[11], added[24];
+        read_event(st, &ev, date, added);
+        if (cb(ctx, &ev)) {
+            r = SQLITE_DONE;
+            break;
+        }
+    }
+    rc = r == SQLITE_DONE ? KH_OK : kh_store_dberr(s, err, r,
+                                                    "reading events");
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
+
+int kh_store_count_events(kh_store *s, const kh_event_filter *f, int64_t *n,
+                          kh_error *err)
+{
+    *n = 0;
+    kh_where w;
+    int rc = kh_where_build(&w, f, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    kh_buf_puts(&q, "SELECT count(*) FROM events e");
+    where_and(&q, &w, NULL);
+    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    kh_where_bind(&w, st, 1);
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        *n = sqlite3_column_int64(st, 0);
+        rc = KH_OK;
+    } else {
+        rc = kh_store_dberr(s, err, r, "counting events");
+    }
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
+
+/* A copy of text[s..e) when it is a valid span of n bytes, else NULL. */
+static char *slice(const char *text, size_t n, int64_t s, int64_t e)
+{
+    if (!text || s < 0 || e <= s || (size_t)e > n)
+        return NULL;
+    char *out = malloc((size_t)(e - s) + 1);
+    if (!out)
+        kh_oom();
+    memcpy(out, text + s, (size_t)(e - s));
+    out[e - s] = '\0';
+    return out;
+}
+
+int kh_store_mentions(kh_store *s, int64_t event, size_t limit,
+                      int (*cb)(void *ctx, const kh_store_mention *m),
+                      void *ctx, kh_error *err)
+{
+    sqlite3_stmt *st = prepare(
+        s,
+        "SELECT m.event, m.article, a.ext_id, so.name, a.date, a.url,"
+        " m.sentence, se.start, se.end, m.start, m.end, m.source_start,"
+        " m.source_end, m.target_start, m.target_end, m.verb_start,"
+        " m.verb_end, m.rule, m.in_quote, a.text"
+        " FROM mentions m JOIN articles a ON a.id = m.article"
+        " LEFT JOIN sources so ON so.id = a.source"
+        " LEFT JOIN sentences se ON se.article = m.article"
+        "  AND se.idx = m.sentence"
+        " WHERE m.event = ? ORDER BY m.article, m.idx LIMIT ?",
+        err);
+    if (!st)
+        return err ? err->code : KH_EDB;
+    sqlite3_bind_int64(st, 1, event);
+    sqlite3_bind_int64(st, 2, limit ? (int64_t)limit : -1);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        kh_store_mention m;
+        memset(&m, 0, sizeof m);
+        m.event = sqlite3_column_int64(st, 0);
+        m.article = sqlite3_column_int64(st, 1);
+        m.article_id = col_text(st, 2);
+        m.article_source = col_text(st, 3);
+        m.article_date = col_text(st, 4);
+        m.url = col_text(st, 5);
+        m.sentence = (size_t)sqlite3_column_int64(st, 6);
+        m.sentence_start = (size_t)sqlite3_column_int64(st, 7);
+        m.sentence_end = (size_t)sqlite3_column_int64(st, 8);
+        m.start = (size_t)sqlite3_column_int64(st, 9);
+        m.end = (size_t)sqlite3_column_int64(st, 10);
+        m.rule = col_text(st, 17);
+        m.in_quote = sqlite3_column_int(st, 18);
+        const char *text = col_text(st, 19);
+        size_t n = (size_t)sqlite3_column_bytes(st, 19);
+        char *sent = slice(text, n, sqlite3_column_int64(st, 7),
+                           sqlite3_column_int64(st, 8));
+        char *src = slice(text, n, sqlite3_column_int64(st, 11),
+                          sqlite3_column_int64(st, 12));
+        char *tgt = slice(text, n, sqlite3_column_int64(st, 13),
+                          sqlite3_column_int64(st, 14));
+        char *verb = slice(text, n, sqlite3_column_int64(st, 15),
+                           sqlite3_column_int64(st, 16));
+        m.sentence_text = sent;
+        m.source_text = src;
+        m.target_text = tgt;
+        m.verb = verb;
+        int stop = cb(ctx, &m);
+        free(sent), free(src), free(tgt), free(verb);
+        if (stop) {
+            r = SQLITE_DONE;
+            break;
+        }
+    }
+    int rc = r == SQLITE_DONE ? KH_OK
+                              : kh_store_dberr(s, err, r, "reading mentions");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static const char *const quad_names[] = {
+    NULL, "verbal cooperation", "material cooperation", "verbal conflict",
+    "material conflict",
+};
+
+int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
+                      int period,
+                      int (*cb)(void *ctx, const kh_store_count *c),
+                      void *ctx, kh_error *err)
+{
+    const char *div = period == KH_PERIOD_YEAR ? "10000"
+                      : period == KH_PERIOD_MONTH ? "100" : "1";
+    const char *grp = group == KH_GROUP_QUAD ? "e.quad"
+                      : group == KH_GROUP_ROOT ? "e.root" : "NULL";
+    if (period < KH_PERIOD_DAY || period > KH_PERIOD_YEAR ||
+        group < KH_GROUP_QUAD || group > KH_GROUP_NONE)
+        return kh_fail(err, KH_EUSAGE, NULL, 0, 0,
+                       "unknown period or group");
+    kh_where w;
+    int rc = kh_where_build(&w, f, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, count(*),"
+                      " sum(e.num_mentions) FROM events e", div, grp);
+    where_and(&q, &w, "e.day > 0");
+    kh_buf_puts(&q, " GROUP BY t, g ORDER BY t, g");
+    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    kh_where_bind(&w, st, 1);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t t = sqlite3_column_int64(st, 0);
+        char per[16], key[16];
+        if (period == KH_PERIOD_YEAR)
+            snprintf(per, sizeof per, "%04d", (int)(t % 10000));
+        else if (period == KH_PERIOD_MONTH)
+            snprintf(per, sizeof per, "%04d-%02d", (int)(t / 100 % 10000),
+                     (int)(t % 100));
+        else
+            kh_day_str(t, per);
+        kh_store_count c = {0};
+        c.period = per;
+        if (group == KH_GROUP_QUAD) {
+            int qd = sqlite3_column_int(st, 1);
+            snprintf(key, sizeof key, "%d", qd);
+            c.key = key;
+            c.name = qd >= 1 && qd <= 4 ? quad_names[qd] : NULL;
+        } else if (group == KH_GROUP_ROOT) {
+            c.key = col_text(st, 1);
+            const kh_cameo_info *ci =
+                c.key ? kh_cameo_lookup(c.key, strlen(c.key)) : NULL;
+            c.name = ci ? ci->name : NULL;
+        }
+        c.events = sqlite3_column_int64(st, 2);
+        c.mentions = sqlite3_column_int64(st, 3);
+        if (cb(ctx, &c)) {
+            r = SQLITE_DONE;
+            break;
+        }
+    }
+    rc = r == SQLITE_DONE ? KH_OK
+                          : kh_store_dberr(s, err, r, "counting events");
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
+
+int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
+                        int (*cb)(void *ctx, const kh_store_count *c),
+                        void *ctx, kh_error *err)
+{
+    kh_where w;
+    int rc = kh_where_build(&w, f, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    kh_buf_puts(&q, "SELECT code, count(*) AS n, sum(m),"
+                    " (SELECT coalesce(x.source_name, '') FROM events x"
+                    "  WHERE x.source = code AND x.source_name IS NOT NULL"
+                    "  LIMIT 1)"
+                    " FROM (SELECT e.source AS code, e.num_mentions AS m"
+                    " FROM events e");
+    where_and(&q, &w, "e.source <> ''");
+    kh_buf_puts(&q, " UNION ALL SELECT e.target, e.num_mentions"
+                    " FROM events e");
+    where_and(&q, &w, "e.target <> ''");
+    kh_buf_puts(&q, ") GROUP BY code ORDER BY n DESC, code LIMIT ?");
+    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    int i = kh_where_bind(&w, st, 1);
+    i = kh_where_bind(&w, st, i);
+    sqlite3_bind_int64(st, i, n ? (int64_t)n : 10);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        kh_store_count c = {0};
+        c.key = col_text(st, 0);
+        c.events = sqlite3_column_int64(st, 1);
+        c.mentions = sqlite3_column_int64(st, 2);
+        c.name = nonempty(col_text(st, 3));
+        if (cb(ctx, &c)) {
+            r = SQLITE_DONE;
+            break;
+        }
+    }
+    rc = r == SQLITE_DONE ? KH_OK
+                          : kh_store_dberr(s, err, r, "counting actors");
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
+
+int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
+                    int (*cb)(void *ctx, const kh_store_place *p),
+                    void *ctx, kh_error *err)
+{
+    kh_where w;
+    int rc = kh_where_build(&w, f, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    kh_buf_puts(&q, "SELECT p.id, p.name, p.country, p.admin1, p.kind,"
+                    " p.lat, p.lon, p.geonameid, count(*) AS n,"
+                    " sum(e.num_mentions)"
+                    " FROM events e JOIN places p ON p.id = e.place");
+    where_and(&q, &w, "e.place > 0");
+    kh_buf_puts(&q, " GROUP BY p.id ORDER BY n DESC, p.id LIMIT ?");
+    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    int i = kh_where_bind(&w, st, 1);
+    sqlite3_bind_int64(st, i, n ? (int64_t)n : 100);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        kh_store_place p = {0};
+        p.id = sqlite3_column_int64(st, 0);
+        p.name = col_text(st, 1);
+        p.country = nonempty(col_text(st, 2));
+        p.admin1 = nonempty(col_text(st, 3));
+        p.kind = sqlite3_column_int(st, 4);
+        p.lat = sqlite3_column_double(st, 5);
+        p.lon = sqlite3_column_double(st, 6);
+        p.geonameid = (uint32_t)sqlite3_column_int64(st, 7);
+        p.events = sqlite3_column_int64(st, 8);
+        p.mentions = sqlite3_column_int64(st, 9);
+        if (cb(ctx, &p)) {
+            r = SQLITE_DONE;
+            break;
+        }
+    }
+    rc = r == SQLITE_DONE ? KH_OK
+                          : kh_store_dberr(s, err, r, "counting places");
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
