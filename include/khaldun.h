@@ -402,9 +402,10 @@ typedef struct kh_ingest_result {
  * already; p may then be NULL) and stored with everything found in it; an
  * article that shares about 3/4 or more of its 3-word shingles with a
  * stored one (MinHash: a syndicated copy with small edits) is stored and
- * linked to that one's first copy.  Each event
- * joins the record of the same day, actors, code and place, or starts one.
- * All of it in one transaction (the batch's, when one is open). */
+ * linked to that one's first copy.  Each event joins the record of the
+ * same day, actors, code and place, or starts one.  All of it in one
+ * transaction, or in the open batch: a store error then rolls the whole
+ * batch back (and closes it), so that a batch is all or nothing. */
 KH_API int kh_store_ingest(kh_store *s, const kh_pipeline *p, kh_doc *doc,
                            kh_ingest_result *res, kh_error *err);
 

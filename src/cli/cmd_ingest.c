@@ -6,9 +6,10 @@
  * built, and since the store skips what it has (same id, URL or text), the
  * same command run again finishes the job without a duplicate.  SIGINT
  * and SIGTERM stop after the article being stored and commit what was
- * done; a second one stops at once.  When standard input is the only
- * input, the batch is committed whenever input pauses, so that a stream
- * of articles is never held back uncommitted.
+ * done; a second one stops at once.  When standard input is among the
+ * inputs, the batch is committed whenever it has nothing to read, so that
+ * a stream of articles is never held back uncommitted (and a signal that
+ * comes while waiting for more can end the process at once).
  */
 #include "cli.h"
 #include "store_cli.h"
@@ -295,7 +296,11 @@ int kh_cmd_ingest(int argc, char **argv)
     }
     const char *const *paths = (const char *const *)argv + optind;
     size_t npaths = (size_t)(argc - optind);
-    int only_stdin = npaths == 0 || (npaths == 1 && strcmp(paths[0], "-") == 0);
+    /* Standard input may pause for as long as its writer likes: whenever
+     * it has nothing to read, what was read is committed first. */
+    int reads_stdin = npaths == 0;
+    for (size_t i = 0; i < npaths; i++)
+        reads_stdin |= strcmp(paths[i], "-") == 0;
     progress pr = {0};
     pr.on = show;
     pr.start = pr.last = now_s();
@@ -310,7 +315,7 @@ int kh_cmd_ingest(int argc, char **argv)
     int fatal = 0;
     kh_doc *doc;
     for (;;) {
-        if (in_batch && only_stdin && stdin_quiet()) {
+        if (in_batch && reads_stdin && stdin_quiet()) {
             if (kh_store_commit(s, &err) != KH_OK) {
                 fatal = 1;
                 break;

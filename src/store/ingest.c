@@ -33,10 +33,8 @@ static const char *const sql[ST_COUNT] = {
     [ST_FIND_ID] = "SELECT id FROM articles WHERE ext_id = ?",
     [ST_FIND_URL] = "SELECT id FROM articles WHERE url = ?",
     [ST_FIND_HASH] = "SELECT id FROM articles WHERE text_hash = ?",
-    [ST_NEAR] = "SELECT DISTINCT a.id, a.minhash, a.first_copy"
-                " FROM minhash_bands b JOIN articles a ON a.id = b.article"
-                " WHERE b.band IN (?, ?, ?, ?, ?, ?, ?, ?,"
-                "  ?, ?, ?, ?, ?, ?, ?, ?) ORDER BY a.id",
+    [ST_NEAR] = "SELECT article FROM minhash_bands WHERE band = ?",
+    [ST_NEAR_GET] = "SELECT minhash, first_copy FROM articles WHERE id = ?",
     [ST_SOURCE_GET] = "SELECT id FROM sources WHERE name = ?",
     [ST_SOURCE_ADD] = "INSERT INTO sources(name) VALUES(?)",
     [ST_ARTICLE_ADD] =
@@ -176,38 +174,56 @@ static int find_same(kh_store *s, const kh_doc *d, uint64_t hash,
 }
 
 /* The first copy of a near duplicate of the text of signature sig, or
- * 0. */
+ * 0.  One lookup per band (an IN list of them costs twice as much), then
+ * each candidate's whole signature. */
 static int64_t find_near(kh_store *s, const uint32_t *sig,
                          const int64_t *bands, int *rc, kh_error *err)
 {
-    sqlite3_stmt *st = kh_store_stmt(s, ST_NEAR, err);
+    int64_t cand[64], best = 0;
+    int n = 0, r = SQLITE_DONE;
     *rc = SQLITE_OK;
-    if (!st) {
-        *rc = SQLITE_ERROR;
-        return 0;
+    for (int b = 0; b < KH_BANDS && r == SQLITE_DONE; b++) {
+        sqlite3_stmt *st = kh_store_stmt(s, ST_NEAR, err);
+        if (!st)
+            return *rc = SQLITE_ERROR, 0;
+        sqlite3_bind_int64(st, 1, bands[b]);
+        while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+            int64_t a = sqlite3_column_int64(st, 0);
+            int seen = 0;
+            for (int i = 0; i < n && !seen; i++)
+                seen = cand[i] == a;
+            /* A band shared by very many articles (boilerplate) says
+             * little; the first 64 candidates are enough. */
+            if (!seen && n < 64)
+                cand[n++] = a;
+        }
+        sqlite3_reset(st);
     }
-    for (int b = 0; b < KH_BANDS; b++)
-        sqlite3_bind_int64(st, b + 1, bands[b]);
-    int64_t best = 0;
-    int r;
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    for (int i = 0; i < n && r == SQLITE_DONE; i++) {
+        sqlite3_stmt *st = kh_store_stmt(s, ST_NEAR_GET, err);
+        if (!st)
+            return *rc = SQLITE_ERROR, 0;
+        sqlite3_bind_int64(st, 1, cand[i]);
+        r = sqlite3_step(st);
+        if (r != SQLITE_ROW)
+            break;
         uint32_t other[KH_MINHASH];
-        if (sqlite3_column_bytes(st, 1) != (int)sizeof other)
-            continue;
-        memcpy(other, sqlite3_column_blob(st, 1), sizeof other);
-        if (kh_minhash_similarity(sig, other) < KH_NEAR_SIMILARITY)
-            continue;
-        int64_t first = sqlite3_column_type(st, 2) == SQLITE_NULL
-                            ? sqlite3_column_int64(st, 0)
-                            : sqlite3_column_int64(st, 2);
-        if (!best || first < best)
-            best = first;
+        if (sqlite3_column_bytes(st, 0) == (int)sizeof other) {
+            memcpy(other, sqlite3_column_blob(st, 0), sizeof other);
+            if (kh_minhash_similarity(sig, other) >= KH_NEAR_SIMILARITY) {
+                int64_t first = sqlite3_column_type(st, 1) == SQLITE_NULL
+                                    ? cand[i] : sqlite3_column_int64(st, 1);
+                if (!best || first < best)
+                    best = first;
+            }
+        }
+        sqlite3_reset(st);
+        r = SQLITE_DONE;
     }
     if (r != SQLITE_DONE) {
         *rc = r;
         kh_store_dberr(s, err, r, "looking for near duplicates");
     }
-    sqlite3_reset(st);
     return best;
 }
 
@@ -682,11 +698,13 @@ int kh_store_ingest(kh_store *s, const kh_pipeline *p, kh_doc *doc,
     int near = kh_minhash(b, blen, sig) >= KH_NEAR_MIN_SHINGLES;
     if (near)
         kh_minhash_bands(sig, bands);
-    /* Outside a batch, the article is its own transaction; inside one, a
-     * savepoint, so that a failed article leaves the batch as it was. */
-    rc = kh_store_exec(s, s->in_batch ? "SAVEPOINT article"
-                                      : "BEGIN IMMEDIATE", err);
-    if (rc != KH_OK)
+    /* Outside a batch, the article is its own transaction.  Inside one,
+     * the batch holds the write lock, so what find_same saw stands; a
+     * failure rolls the whole batch back.  (A savepoint per article would
+     * keep the batch, but costs a copy of every page the article touches,
+     * which is as much as the rest of the store's work.) */
+    if (!s->in_batch && (rc = kh_store_exec(s, "BEGIN IMMEDIATE", err)) !=
+                            KH_OK)
         return rc;
     int64_t first = 0;
     if (near) {
@@ -700,14 +718,11 @@ int kh_store_ingest(kh_store *s, const kh_pipeline *p, kh_doc *doc,
     rc = add_article(s, doc, hash, sig, near ? bands : NULL, first, res,
                      err);
     if (rc != KH_OK) {
-        /* Another writer may have stored the same article meanwhile. */
+        /* Another writer may have stored the same article since
+         * find_same looked (only possible outside a batch). */
         int ext = sqlite3_extended_errcode(s->db);
-        if (ext == SQLITE_CONSTRAINT_UNIQUE) {
-            if (s->in_batch)
-                sqlite3_exec(s->db, "ROLLBACK TO article; RELEASE article",
-                             NULL, NULL, NULL);
-            else
-                sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        if (!s->in_batch && ext == SQLITE_CONSTRAINT_UNIQUE) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
             memset(res, 0, sizeof *res);
             int same = find_same(s, doc, hash, res, err);
             if (same > 0) {
@@ -720,16 +735,20 @@ int kh_store_ingest(kh_store *s, const kh_pipeline *p, kh_doc *doc,
     }
     res->status = first ? KH_INGEST_NEAR_DUPLICATE : KH_INGEST_ADDED;
     res->first_copy = first;
-    rc = kh_store_exec(s, s->in_batch ? "RELEASE article" : "COMMIT", err);
-    if (rc != KH_OK)
+    if (!s->in_batch && (rc = kh_store_exec(s, "COMMIT", err)) != KH_OK)
         goto undo;
     return KH_OK;
 undo:
-    if (s->in_batch)
-        sqlite3_exec(s->db, "ROLLBACK TO article; RELEASE article", NULL,
-                     NULL, NULL);
-    else
+    if (s->in_batch) {
+        kh_store_rollback(s);
+        if (err) {
+            size_t n = strlen(err->message);
+            snprintf(err->message + n, sizeof err->message - n, "%s",
+                     "; the batch was rolled back");
+        }
+    } else {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
     res->status = 0;
     res->events = res->new_events = 0;
     return rc;

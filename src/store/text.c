@@ -3,9 +3,10 @@
  * MinHash of near duplicates, and the country and types in actor codes.
  *
  * MinHash (Broder 1997): for each of KH_MINHASH hash functions, the
- * smallest hash of any of the body's 3-word shingles.  Two texts agree on
- * a value with a probability equal to their Jaccard similarity (shingles
- * shared over shingles in either), so a syndicated copy with a byline
+ * smallest hash of any of the body's 3-word shingles (computed here with
+ * one hash, see kh_minhash).  Two texts agree on a value with a
+ * probability equal to their Jaccard similarity (shingles shared over
+ * shingles in either), so a syndicated copy with a byline
  * added, a word changed or the last paragraph cut (similarity 0.9 and up)
  * agrees on most values, and unrelated texts on almost none.  Candidates
  * are found by LSH: the signature is cut in bands, and texts that agree on
@@ -73,20 +74,21 @@ static size_t separator(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
+_Static_assert(KH_MINHASH == 64, "kh_minhash bins by the top 6 bits");
+
 size_t kh_minhash(const char *s, size_t n, uint32_t sig[KH_MINHASH])
 {
-    /* The hash functions: h_i(x) = the high 32 bits of (x ^ salt_i) *
-     * odd_i, a multiply-shift family; the constants come from splitmix64
-     * with a fixed seed, so that every store computes the same
-     * signatures (and no thread shares a table). */
-    uint64_t salt[KH_MINHASH], odd[KH_MINHASH], x = 0x4B686C4400000001ull;
-    for (int i = 0; i < KH_MINHASH; i++) {
-        salt[i] = mix64(x += 0x9E3779B97F4A7C15ull);
-        odd[i] = mix64(x += 0x9E3779B97F4A7C15ull) | 1;
-    }
+    /* One permutation hashing (Li, Owen and Zhang 2012): one hash per
+     * shingle, whose top bits choose one of the KH_MINHASH bins and whose
+     * low 32 bits compete for the bin's minimum, instead of KH_MINHASH
+     * hashes per shingle.  Bins no shingle fell in are filled from the next
+     * bin that has one, marked with the distance (densification,
+     * Shrivastava and Li 2014), so that two texts still agree on a bin
+     * with a probability of their similarity. */
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    uint64_t best[KH_MINHASH];
     for (int i = 0; i < KH_MINHASH; i++)
-        sig[i] = UINT32_MAX;
+        best[i] = UINT64_MAX;
     uint64_t w[3] = {0, 0, 0};   /* the last three words' hashes */
     size_t words = 0, shingles = 0;
     while (p < end) {
@@ -107,12 +109,24 @@ size_t kh_minhash(const char *s, size_t n, uint32_t sig[KH_MINHASH])
             continue;
         uint64_t sh = mix64(w[0] * 0x9E3779B97F4A7C15ull ^
                             mix64(w[1] + 0x632BE59BD9B4E019ull) ^ w[2]);
-        for (int i = 0; i < KH_MINHASH; i++) {
-            uint32_t v = (uint32_t)(((sh ^ salt[i]) * odd[i]) >> 32);
-            if (v < sig[i])
-                sig[i] = v;
-        }
+        unsigned bin = (unsigned)(sh >> 58);   /* 64 bins */
+        uint64_t v = sh & 0xffffffffull;
+        if (v < best[bin])
+            best[bin] = v;
         shingles++;
+    }
+    for (int i = 0; i < KH_MINHASH; i++) {
+        if (best[i] != UINT64_MAX) {
+            sig[i] = (uint32_t)best[i];
+            continue;
+        }
+        int d = 1;
+        while (d < KH_MINHASH && best[(i + d) % KH_MINHASH] == UINT64_MAX)
+            d++;
+        sig[i] = d < KH_MINHASH
+                     ? (uint32_t)mix64(best[(i + d) % KH_MINHASH] +
+                                       (uint64_t)d)
+                     : 0;
     }
     return shingles;
 }
@@ -127,11 +141,10 @@ double kh_minhash_similarity(const uint32_t *a, const uint32_t *b)
 
 void kh_minhash_bands(const uint32_t sig[KH_MINHASH], int64_t keys[KH_BANDS])
 {
-    const int rows = KH_MINHASH / KH_BANDS;
     for (int b = 0; b < KH_BANDS; b++) {
         uint64_t h = (uint64_t)b;
-        for (int r = 0; r < rows; r++)
-            h = mix64(h ^ sig[b * rows + r]) + 0x9E3779B97F4A7C15ull;
+        for (int r = 0; r < KH_BAND_ROWS; r++)
+            h = mix64(h ^ sig[b * KH_BAND_ROWS + r]) + 0x9E3779B97F4A7C15ull;
         keys[b] = (int64_t)(h >> 1);   /* positive: SQLite's integers */
     }
 }
