@@ -5,7 +5,7 @@ set -eu
 cd "$(dirname "$0")/.."
 mkdir -p build/bench
 CFLAGS="-std=c11 -D_GNU_SOURCE -O2 -g -Iinclude"
-LIBS="build/libkhaldun.a $(pkg-config --libs libutf8proc) -lm"
+LIBS="build/libkhaldun.a $(pkg-config --libs libutf8proc sqlite3) -lm"
 cc $CFLAGS -o build/bench/gen_corpus bench/gen_corpus.c
 cc $CFLAGS -o build/bench/bench_text bench/bench_text.c $LIBS
 cc $CFLAGS -o build/bench/bench_tag bench/bench_tag.c $LIBS
@@ -24,3 +24,8 @@ cc $CFLAGS -Isrc -o build/bench/bench_code bench/bench_code.c $LIBS
 giga=${KH_SHARED:-../shared}/eval/gigaword-sample/GigaWord.sample.PETR.xml
 echo "== coding end to end, raw text to events, full Phoenix dictionaries (goal: 20,000 sentences/s, < 200 MB, load < 0.5 s)"
 if [ -f "$giga" ]; then build/bench/bench_code "$phoenix" "$giga" 20000; else echo "skipped: $giga is absent"; fi
+cc $CFLAGS -Isrc -o build/bench/bench_store bench/bench_store.c $LIBS
+echo "== store: ingest of 10,000 generated articles ($corpus), read + code + store + commit (goal: 1,000 articles/s on one core)"
+build/bench/bench_store ingest "$corpus" 10000
+echo "== store: khaldun events filters on 1,000,000 synthetic events (goal: under 50 ms each; the store is built once, ~5 min, into build/bench/store-1m.db)"
+build/bench/bench_store events build/bench/store-1m.db 1000000

@@ -364,8 +364,10 @@ enum {
 KH_API kh_store *kh_store_open(const char *path, unsigned flags,
                                kh_error *err);
 
-/* Closes the store, rolling back a transaction left open.  NULL is a
- * no-op. */
+/* Closes the store, rolling back a batch left open.  A store that
+ * articles were stored through, and whose events have doubled since, first
+ * refreshes the query planner's statistics (about two seconds per million
+ * events).  NULL is a no-op. */
 KH_API void kh_store_close(kh_store *s);
 
 /* The schema version this library writes. */
@@ -487,9 +489,12 @@ KH_API int kh_store_events(kh_store *s, const kh_event_filter *f,
                            int (*cb)(void *ctx, const kh_store_event *ev),
                            void *ctx, kh_error *err);
 
-/* The number of events the filter matches (limit and offset ignored). */
+/* The number of events the filter matches (limit and offset ignored),
+ * counting no further than max when max > 0: a count of a few thousand
+ * takes milliseconds, a count of every event of a large store a
+ * noticeable time (all its matches are read). */
 KH_API int kh_store_count_events(kh_store *s, const kh_event_filter *f,
-                                 int64_t *n, kh_error *err);
+                                 int64_t max, int64_t *n, kh_error *err);
 
 /* One article's report of an event: where it is, in the article's input
  * offsets, and what the coder read. */

@@ -41,6 +41,8 @@ typedef struct {
     kh_store *s;
     int failed;
     kh_error err;
+    size_t max;          /* table: rows to print (0: all) */
+    size_t rows;         /* rows seen */
 } ctx;
 
 static int print_mention(void *p, const kh_store_mention *m)
@@ -62,6 +64,8 @@ static int print_event(void *p, const kh_store_event *ev)
 {
     ctx *c = p;
     if (c->format == FMT_TABLE) {
+        if (++c->rows > c->max && c->max)
+            return 1;   /* the row past the page: more match */
         kh_cli_table_row(c->out, c->width, ev);
         if (c->mentions &&
             kh_store_mentions(c->s, ev->id, 5, print_mention, c, &c->err) !=
@@ -176,14 +180,20 @@ int kh_cmd_events(int argc, char **argv)
         return 2;
     }
     int rc = KH_OK;
-    int64_t total = 0;
-    if (count_only || format == FMT_TABLE)
-        rc = kh_store_count_events(s, &cf.f, &total, &err);
-    if (rc == KH_OK && count_only) {
-        printf("%lld\n", (long long)total);
-    } else if (rc == KH_OK) {
-        ctx x = {stdout, format, width, mentions, s, 0, {0}};
+    if (count_only) {
+        int64_t total = 0;
+        rc = kh_store_count_events(s, &cf.f, 0, &total, &err);
+        if (rc == KH_OK)
+            printf("%lld\n", (long long)total);
+    } else {
+        ctx x = {stdout, format, width, mentions, s, 0, {0}, 0, 0};
         if (format == FMT_TABLE) {
+            /* One row more than the page says whether more match, which
+             * costs nothing, where counting them all could cost more than
+             * the page (--count counts). */
+            x.max = cf.f.limit;
+            if (cf.f.limit)
+                cf.f.limit++;
             kh_cli_table_header(stdout, width);
             rc = kh_store_events(s, &cf.f, print_event, &x, &err);
         } else if (format == KH_FORMAT_JSONL && mentions) {
@@ -202,13 +212,12 @@ int kh_cmd_events(int argc, char **argv)
                          "cannot write the output");
         }
         if (rc == KH_OK && format == FMT_TABLE) {
-            size_t shown = total > (int64_t)cf.f.offset
-                               ? (size_t)total - cf.f.offset : 0;
-            if (cf.f.limit && shown > cf.f.limit)
-                shown = cf.f.limit;
-            printf("%zu of %lld events", shown, (long long)total);
-            if ((int64_t)(cf.f.offset + shown) < total)
-                printf(" (--limit and --offset show more)");
+            int more = x.max && x.rows > x.max;
+            size_t shown = more ? x.max : x.rows;
+            printf("%zu event%s", shown, shown == 1 ? "" : "s");
+            if (more)
+                printf("; more match (--offset %zu shows the next, --count "
+                       "counts them)", cf.f.offset + shown);
             putchar('\n');
         }
     }

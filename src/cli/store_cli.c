@@ -141,23 +141,25 @@ static void cell(FILE *f, const char *s, int w, int last)
             fputc(' ', f);
 }
 
-/* Column widths for a terminal of width columns. */
+/* Column widths for a terminal of width columns: the actors and the
+ * article share what the fixed columns leave. */
 typedef struct {
-    int id, actor, place, article;
+    int actor, article;
 } widths;
+
+/* ID 6, DATE 10, CAMEO 5, Q 1, GOLD 5, PLOVER 11, PLACE 12, M/S/A 8,
+ * and a space after each column but the last. */
+#define FIXED (6 + 10 + 5 + 1 + 5 + 11 + 12 + 8 + 10)
 
 static widths layout(int width)
 {
     if (width <= 0)
         width = 120;
-    /* fixed: date 10, cameo 5, quad 1, goldstein 5, plover 10, counts
-     * 5+4+4, and a space after each */
-    int fixed = 11 + 6 + 2 + 6 + 11 + 6 + 5 + 5;
-    widths w = {6, 14, 10, 12};
-    int rest = width - fixed - (w.id + 1) - (w.place + 1) - 1;
-    int a = (rest - w.article) / 2;
-    w.actor = a < 12 ? 12 : a > 30 ? 30 : a;
-    w.article = rest - 2 * (w.actor + 1);
+    widths w;
+    int rest = width - FIXED - 1;
+    w.actor = (rest - 14) / 2;
+    w.actor = w.actor < 12 ? 12 : w.actor > 30 ? 30 : w.actor;
+    w.article = rest - 2 * w.actor;
     if (w.article < 8)
         w.article = 8;
     return w;
@@ -166,18 +168,16 @@ static widths layout(int width)
 void kh_cli_table_header(FILE *f, int width)
 {
     widths w = layout(width);
-    cell(f, "ID", w.id, 0);
+    cell(f, "ID", 6, 0);
     cell(f, "DATE", 10, 0);
     cell(f, "SOURCE", w.actor, 0);
     cell(f, "TARGET", w.actor, 0);
     cell(f, "CAMEO", 5, 0);
     cell(f, "Q", 1, 0);
     cell(f, "GOLD", 5, 0);
-    cell(f, "PLOVER", 10, 0);
-    cell(f, "PLACE", w.place, 0);
-    cell(f, "MENT", 5, 0);
-    cell(f, "SRC", 4, 0);
-    cell(f, "ART", 4, 0);
+    cell(f, "PLOVER", 11, 0);
+    cell(f, "PLACE", 12, 0);
+    cell(f, "M/S/A", 8, 0);
     cell(f, "FIRST ARTICLE", w.article, 1);
     fputc('\n', f);
 }
@@ -198,9 +198,9 @@ static void actor_cell(FILE *f, const char *code, const char *name, int w)
 void kh_cli_table_row(FILE *f, int width, const kh_store_event *ev)
 {
     widths w = layout(width);
-    char num[32];
+    char num[64];
     snprintf(num, sizeof num, "%lld", (long long)ev->id);
-    cell(f, num, w.id, 0);
+    cell(f, num, 6, 0);
     cell(f, ev->date ? ev->date : "-", 10, 0);
     actor_cell(f, ev->source, ev->source_name, w.actor);
     actor_cell(f, ev->target, ev->target_name, w.actor);
@@ -209,14 +209,13 @@ void kh_cli_table_row(FILE *f, int width, const kh_store_event *ev)
     cell(f, ev->quad ? num : "-", 1, 0);
     snprintf(num, sizeof num, "%.1f", ev->goldstein);
     cell(f, ev->quad ? num : "-", 5, 0);
-    cell(f, ev->plover ? ev->plover : "-", 10, 0);
-    cell(f, ev->place ? ev->place : "-", w.place, 0);
-    snprintf(num, sizeof num, "%lld", (long long)ev->mentions);
-    cell(f, num, 5, 0);
-    snprintf(num, sizeof num, "%lld", (long long)ev->sources);
-    cell(f, num, 4, 0);
-    snprintf(num, sizeof num, "%lld", (long long)ev->articles);
-    cell(f, num, 4, 0);
+    cell(f, ev->plover ? ev->plover : "-", 11, 0);
+    cell(f, ev->place ? ev->place : "-", 12, 0);
+    /* mentions, sources, articles: as GDELT's NumMentions, NumSources,
+     * NumArticles */
+    snprintf(num, sizeof num, "%lld/%lld/%lld", (long long)ev->mentions,
+             (long long)ev->sources, (long long)ev->articles);
+    cell(f, num, 8, 0);
     cell(f, ev->article_id ? ev->article_id : ev->url, w.article, 1);
     fputc('\n', f);
 }

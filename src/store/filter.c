@@ -5,7 +5,7 @@
  * placeholder for every value, so what a user types is only ever bound,
  * never spliced into SQL.  Each condition is written so that an index of
  * events (SCHEMA.md) serves it: prefixes of codes are ranges, not LIKE;
- * names go through the actor_names full-text index.
+ * names go through the full-text index of the names articles wrote.
  */
 #include "store.h"
 
@@ -174,13 +174,14 @@ static int actor(kh_where *w, const char *v, const char *col,
         }
         return KH_OK;
     }
-    /* Words of a name: one phrase of FTS5, its quotes doubled.  Stored in
-     * the clause's own buffer, which lives as long as w. */
+    /* Words of a name: one phrase of FTS5, its quotes doubled, matched
+     * against the names articles wrote; then the mentions of those
+     * names.  Two forms of the same condition: for a list built from the
+     * matches (IN: the names' mentions, then their events) and for a scan
+     * in date order (EXISTS: this event's mentions, checked against the
+     * names). */
     kh_buf q = KH_BUF_INIT;
-    kh_buf_puts(&q, strcmp(col, "both") == 0 ? "{source target} : \""
-                                             : col);
-    if (strcmp(col, "both") != 0)
-        kh_buf_puts(&q, " : \"");
+    kh_buf_putc(&q, '"');
     for (const char *p = v; *p; p++) {
         if (*p == '"')
             kh_buf_putc(&q, '"');
@@ -189,12 +190,38 @@ static int actor(kh_where *w, const char *v, const char *col,
     kh_buf_putc(&q, '"');
     size_t len;
     char *match = kh_buf_take(&q, &len);
-    if (w->nowned < (int)(sizeof w->owned / sizeof w->owned[0]))
-        w->owned[w->nowned++] = match;
-    kh_buf_puts(&w->sql, "e.id IN (SELECT m.event FROM mentions m WHERE "
-                         "m.id IN (SELECT rowid FROM actor_names WHERE "
-                         "actor_names MATCH ?))");
+    w->owned[w->nowned++] = match;
+    static const char names[] =
+        "(SELECT rowid FROM names_fts WHERE names_fts MATCH ?)";
+    int both = strcmp(col, "both") == 0;
+    const char *one = both ? "source" : col;
+    if (w->form == KH_WHERE_DRIVE && !w->driving) {
+        w->driving = 1;
+        w->distinct = 1;
+        kh_buf_clear(&w->from);
+        kh_buf_puts(&w->from, " FROM mentions m0 JOIN events e"
+                              " ON e.id = m0.event");
+        kh_buf_printf(&w->sql, "(m0.%s_name IN %s", one, names);
+        if (both)
+            kh_buf_printf(&w->sql, " OR m0.target_name IN %s", names);
+        kh_buf_putc(&w->sql, ')');
+    } else if (w->form == KH_WHERE_SCAN) {
+        kh_buf_printf(&w->sql, "EXISTS (SELECT 1 FROM mentions m WHERE "
+                      "m.event = e.id AND (m.%s_name IN %s", one, names);
+        if (both)
+            kh_buf_printf(&w->sql, " OR m.target_name IN %s", names);
+        kh_buf_puts(&w->sql, "))");
+    } else {
+        kh_buf_printf(&w->sql, "e.id IN (SELECT m.event FROM mentions m "
+                      "WHERE m.%s_name IN %s", one, names);
+        if (both)
+            kh_buf_printf(&w->sql, " UNION ALL SELECT m.event FROM mentions"
+                          " m WHERE m.target_name IN %s", names);
+        kh_buf_putc(&w->sql, ')');
+    }
     add_text(w, match);
+    if (both)
+        add_text(w, match);
     return KH_OK;
 }
 
@@ -204,9 +231,12 @@ static void and(kh_where *w)
         kh_buf_puts(&w->sql, " AND ");
 }
 
-int kh_where_build(kh_where *w, const kh_event_filter *f, kh_error *err)
+int kh_where_build(kh_where *w, const kh_event_filter *f, int form,
+                   kh_error *err)
 {
     memset(w, 0, sizeof *w);
+    w->form = form;
+    kh_buf_puts(&w->from, " FROM events e");
     kh_buf_puts(&w->sql, " WHERE ");
     if (!f)
         goto done;
@@ -348,6 +378,7 @@ bad:
 
 void kh_where_free(kh_where *w)
 {
+    kh_buf_free(&w->from);
     kh_buf_free(&w->sql);
     for (int i = 0; i < w->nowned; i++)
         free(w->owned[i]);

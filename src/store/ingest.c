@@ -84,10 +84,12 @@ static const char *const sql[ST_COUNT] = {
     [ST_MENTION_ADD] =
         "INSERT INTO mentions(event, article, idx, source, sentence, start,"
         " end, verb_start, verb_end, source_start, source_end,"
-        " target_start, target_end, rule, date_ref, quote, in_quote)"
-        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    [ST_NAMES_ADD] = "INSERT INTO actor_names(rowid, source, target)"
-                     " VALUES(?, ?, ?)",
+        " target_start, target_end, rule, date_ref, quote, in_quote,"
+        " source_name, target_name)"
+        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [ST_NAME_GET] = "SELECT id FROM names WHERE name = ?",
+    [ST_NAME_ADD] = "INSERT INTO names(name) VALUES(?)",
+    [ST_NAME_FTS] = "INSERT INTO names_fts(rowid, name) VALUES(?, ?)",
 };
 
 sqlite3_stmt *kh_store_stmt(kh_store *s, int which, kh_error *err)
@@ -455,6 +457,36 @@ fail:
     return kh_store_dberr(s, err, rc, "storing the article's annotations");
 }
 
+/* The id of the actor's words text[s..e) in names, added when new; 0
+ * when the span is empty. */
+static int64_t name_id(kh_store *s, const kh_doc *d, uint32_t from,
+                       uint32_t to, int *rc, kh_error *err)
+{
+    *rc = SQLITE_OK;
+    if (to <= from)
+        return 0;
+    sqlite3_stmt *st = kh_store_stmt(s, ST_NAME_GET, err);
+    if (!st)
+        return *rc = SQLITE_ERROR, -1;
+    bind_span(st, 1, d, from, to);
+    int64_t id = first_int(st, rc);
+    if (*rc != SQLITE_OK || id > 0)
+        return id;
+    if (!(st = kh_store_stmt(s, ST_NAME_ADD, err)))
+        return *rc = SQLITE_ERROR, -1;
+    bind_span(st, 1, d, from, to);
+    if ((*rc = run(st)) != SQLITE_OK)
+        return -1;
+    id = sqlite3_last_insert_rowid(s->db);
+    if (!(st = kh_store_stmt(s, ST_NAME_FTS, err)))
+        return *rc = SQLITE_ERROR, -1;
+    sqlite3_bind_int64(st, 1, id);
+    bind_span(st, 2, d, from, to);
+    if ((*rc = run(st)) != SQLITE_OK)
+        return -1;
+    return id;
+}
+
 /* The record of event e: found by its key, or added. */
 static int64_t event_record(kh_store *s, const kh_doc *d, const kh_event *e,
                             int64_t place, const char *place_country,
@@ -552,6 +584,12 @@ static int add_events(kh_store *s, const kh_doc *d, int64_t art, int64_t src,
         sqlite3_bind_int(st, 3, e->sentence == 0);
         sqlite3_bind_int64(st, 4, ev);
         TRY(run(st));
+        int64_t sname = name_id(s, d, e->src_start, e->src_end, &rc, err);
+        if (rc != SQLITE_OK)
+            goto fail;
+        int64_t tname = name_id(s, d, e->tgt_start, e->tgt_end, &rc, err);
+        if (rc != SQLITE_OK)
+            goto fail;
         if (!(st = kh_store_stmt(s, ST_MENTION_ADD, err))) {
             free(seen);
             return KH_EDB;
@@ -576,18 +614,9 @@ static int add_events(kh_store *s, const kh_doc *d, int64_t art, int64_t src,
         bind_ref(st, 16, e->quote >= 0 && (size_t)e->quote < d->nquotes
                              ? e->quote : -1);
         sqlite3_bind_int(st, 17, e->in_quote);
+        bind_ref(st, 18, sname ? sname : -1);
+        bind_ref(st, 19, tname ? tname : -1);
         TRY(run(st));
-        int64_t mention = sqlite3_last_insert_rowid(s->db);
-        if (e->src_end > e->src_start || e->tgt_end > e->tgt_start) {
-            if (!(st = kh_store_stmt(s, ST_NAMES_ADD, err))) {
-                free(seen);
-                return KH_EDB;
-            }
-            sqlite3_bind_int64(st, 1, mention);
-            bind_span(st, 2, d, e->src_start, e->src_end);
-            bind_span(st, 3, d, e->tgt_start, e->tgt_end);
-            TRY(run(st));
-        }
         res->events++;
         res->new_events += (size_t)is_new;
     }
@@ -735,6 +764,7 @@ int kh_store_ingest(kh_store *s, const kh_pipeline *p, kh_doc *doc,
     }
     res->status = first ? KH_INGEST_NEAR_DUPLICATE : KH_INGEST_ADDED;
     res->first_copy = first;
+    s->wrote = 1;
     if (!s->in_batch && (rc = kh_store_exec(s, "COMMIT", err)) != KH_OK)
         goto undo;
     return KH_OK;

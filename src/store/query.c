@@ -108,40 +108,328 @@ static void read_event(sqlite3_stmt *st, kh_store_event *ev, char date[11],
     ev->added = added;
 }
 
-static const char *order_by(int order)
+static const char *order_by(int order, const char *t)
 {
+    static char buf[96];
     switch (order) {
-    case KH_ORDER_OLDEST: return " ORDER BY e.day, e.id";
-    case KH_ORDER_MENTIONS: return " ORDER BY e.num_mentions DESC, e.id";
-    case KH_ORDER_ID: return " ORDER BY e.id";
+    case KH_ORDER_OLDEST:
+        snprintf(buf, sizeof buf, " ORDER BY %s.day, %s.id", t, t);
+        break;
+    case KH_ORDER_MENTIONS:
+        snprintf(buf, sizeof buf, " ORDER BY e.num_mentions DESC, e.id");
+        break;
+    case KH_ORDER_ID:
+        snprintf(buf, sizeof buf, " ORDER BY e.id");
+        break;
+    default:
+        snprintf(buf, sizeof buf, " ORDER BY %s.day DESC, %s.id DESC", t, t);
     }
-    return " ORDER BY e.day DESC, e.id DESC";
+    return buf;
 }
 
-int kh_store_events(kh_store *s, const kh_event_filter *f,
-                    int (*cb)(void *ctx, const kh_store_event *ev),
-                    void *ctx, kh_error *err)
+/* Runs a query built around w, binding w's values (twice when twice) and
+ * then the integers extra[0..nextra). */
+static sqlite3_stmt *prepare_where(kh_store *s, const char *sql,
+                                   const kh_where *w, int twice,
+                                   const int64_t *extra, int nextra,
+                                   kh_error *err)
 {
+    sqlite3_stmt *st = prepare(s, sql, err);
+    if (!st)
+        return NULL;
+    int i = kh_where_bind(w, st, 1);
+    if (twice)
+        i = kh_where_bind(w, st, i);
+    for (int k = 0; k < nextra; k++)
+        sqlite3_bind_int64(st, i++, extra[k]);
+    return st;
+}
+
+/* The number of events that match, counting no further than max (0: all).
+ * With a limit, the conditions drive the work from their indexes and stop
+ * at max; without, every match is counted. */
+static int count_upto(kh_store *s, const kh_event_filter *f, int64_t max,
+                      int64_t *n, kh_error *err)
+{
+    *n = 0;
     kh_where w;
-    int rc = kh_where_build(&w, f, err);
+    int rc = kh_where_build(&w, f, max > 0 ? KH_WHERE_DRIVE : KH_WHERE_IN,
+                            err);
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
-    kh_buf_puts(&q, "SELECT " EVENT_COLUMNS " FROM events e"
-                    " LEFT JOIN places p ON p.id = e.place"
-                    " LEFT JOIN articles a ON a.id = e.article");
+    if (max > 0) {
+        kh_buf_printf(&q, "SELECT count(*) FROM (SELECT %se.id",
+                      w.distinct ? "DISTINCT " : "");
+        kh_buf_put(&q, w.from.data, w.from.len);
+        where_and(&q, &w, NULL);
+        kh_buf_puts(&q, " LIMIT ?)");
+    } else {
+        kh_buf_puts(&q, "SELECT count(*)");
+        kh_buf_put(&q, w.from.data, w.from.len);
+        where_and(&q, &w, NULL);
+    }
+    sqlite3_stmt *st = prepare_where(s, kh_buf_cstr(&q), &w, 0, &max,
+                                     max > 0, err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        *n = sqlite3_column_int64(st, 0);
+        rc = KH_OK;
+    } else {
+        rc = kh_store_dberr(s, err, r, "counting events");
+    }
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
+
+int kh_store_count_events(kh_store *s, const kh_event_filter *f,
+                          int64_t max, int64_t *n, kh_error *err)
+{
+    return count_upto(s, f, max < 0 ? 0 : max, n, err);
+}
+
+/* How a page of events in date order is read.  Two plans, and which is
+ * cheaper depends on how many events match, which SQLite cannot tell from
+ * a range of codes, a name or a combination of filters:
+ *   SCAN: read the events in date order (events_day, within the date
+ *         range if there is one) and check each against the filter until
+ *         the page is full: cheap when many match, as it fills fast;
+ *   LIST: find the matches through the filters' indexes, sort them by
+ *         date and take the page: cheap when few match.
+ * For a page of k events among N, of which a share p match, SCAN reads
+ * about k / p events and LIST p * N: the same when p = sqrt(k / N).  So
+ * the first S = 10 k events in date order are checked (a sample: it often
+ * holds the whole page already), which measures p, and the cheaper plan
+ * runs.  Either way a page reads at most about 2 sqrt(k * N) events plus
+ * the sample: some 20,000 for 100 of a million. */
+#define SCAN_MAX 10000   /* pages deeper than this go to LIST directly */
+
+/* The date range a filter sets, as days (0 when open). */
+static void day_range(const kh_event_filter *f, int *from, int *to)
+{
+    *from = f->since ? kh_period_day(f->since, 0) : 0;
+    *to = f->until ? kh_period_day(f->until, 1) : 0;
+}
+
+/* The first need matching ids in date order among the first `sample`
+ * events of the date range (sample 0: all of them). */
+static int scan_ids(kh_store *s, const kh_event_filter *f, int64_t *ids,
+                    size_t need, size_t sample, size_t *n, kh_error *err)
+{
+    *n = 0;
+    kh_where w;
+    int rc = kh_where_build(&w, f, KH_WHERE_SCAN, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    int from, to;
+    day_range(f, &from, &to);
+    int64_t vals[3];
+    int nv = 0;
+    if (sample) {
+        /* The sample: the first events of the range, whatever they are;
+         * the filter then checks them. */
+        kh_buf_puts(&q, "SELECT e.id FROM (SELECT * FROM events e"
+                        " INDEXED BY events_day");
+        if (from || to) {
+            kh_buf_puts(&q, " WHERE e.day BETWEEN ? AND ?");
+            vals[nv++] = from ? from : 1;
+            vals[nv++] = to ? to : 99991231;
+        }
+        kh_buf_puts(&q, order_by(f->order, "e"));
+        kh_buf_puts(&q, " LIMIT ?) e");
+        vals[nv++] = (int64_t)sample;
+    } else {
+        kh_buf_puts(&q, "SELECT e.id FROM events e INDEXED BY events_day");
+    }
     where_and(&q, &w, NULL);
-    kh_buf_puts(&q, order_by(f ? f->order : 0));
-    kh_buf_puts(&q, " LIMIT ? OFFSET ?");
+    kh_buf_puts(&q, order_by(f->order, "e"));
+    kh_buf_puts(&q, " LIMIT ?");
     sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
     kh_buf_free(&q);
     if (!st) {
         kh_where_free(&w);
         return err ? err->code : KH_EDB;
     }
-    int i = kh_where_bind(&w, st, 1);
-    sqlite3_bind_int64(st, i, f && f->limit ? (int64_t)f->limit : -1);
-    sqlite3_bind_int64(st, i + 1, f ? (int64_t)f->offset : 0);
+    int i = 1;
+    for (int k = 0; k < nv - 1; k++)       /* the range, before w's */
+        sqlite3_bind_int64(st, i++, vals[k]);
+    if (sample)
+        sqlite3_bind_int64(st, i++, vals[nv - 1]);
+    i = kh_where_bind(&w, st, i);
+    sqlite3_bind_int64(st, i, (int64_t)need);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW && *n < need)
+        ids[(*n)++] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    kh_where_free(&w);   /* after the statement: it borrowed the values */
+    if (r != SQLITE_DONE && r != SQLITE_ROW)
+        return kh_store_dberr(s, err, r, "reading events");
+    return KH_OK;
+}
+
+/* The number of events in the filter's date range, up to max. */
+static int64_t range_size(kh_store *s, const kh_event_filter *f, int64_t max)
+{
+    int from, to;
+    day_range(f, &from, &to);
+    sqlite3_stmt *st = prepare(s, "SELECT count(*) FROM (SELECT 1 FROM events"
+                                  " INDEXED BY events_day WHERE day BETWEEN"
+                                  " ? AND ? LIMIT ?)", NULL);
+    if (!st)
+        return max;
+    sqlite3_bind_int64(st, 1, from ? from : 0);
+    sqlite3_bind_int64(st, 2, to ? to : 99991231);
+    sqlite3_bind_int64(st, 3, max);
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                               : max;
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* SCAN or LIST for a page of f (see above): *ids (malloc'd) and *n are
+ * the page's ids when the sample or SCAN found them; *list is set when
+ * LIST should run instead. */
+static int plan_page(kh_store *s, const kh_event_filter *f, int64_t **ids,
+                     size_t *n, int *list, kh_error *err)
+{
+    size_t need = f->offset + f->limit;
+    size_t sample = 10 * need < 1000 ? 1000 : 10 * need;
+    *list = 0;
+    *ids = kh_xmalloc(need * sizeof **ids);
+    int rc = scan_ids(s, f, *ids, need, sample, n, err);
+    if (rc != KH_OK || *n >= need)
+        return rc;
+    /* How many events did the sample hold?  Fewer than asked: it was the
+     * whole range, and the matches are all there are. */
+    int64_t held = range_size(s, f, (int64_t)sample);
+    if (held < (int64_t)sample)
+        return KH_OK;
+    sqlite3_stmt *st = prepare(s, "SELECT max(id) FROM events", err);
+    if (!st)
+        return err ? err->code : KH_EDB;
+    int64_t total = sqlite3_step(st) == SQLITE_ROW
+                        ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    double p = (double)*n / (double)sample;
+    if (total > 0 && p * p >= (double)need / (double)total)
+        return scan_ids(s, f, *ids, need, 0, n, err);
+    *list = 1;
+    return KH_OK;
+}
+
+/* Calls cb for the events ids[0..n), in that order. */
+static int rows_by_id(kh_store *s, const int64_t *ids, size_t n,
+                      int (*cb)(void *ctx, const kh_store_event *ev),
+                      void *ctx, kh_error *err)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT " EVENT_COLUMNS " FROM events e"
+                                  " LEFT JOIN places p ON p.id = e.place"
+                                  " LEFT JOIN articles a"
+                                  " ON a.id = e.article WHERE e.id = ?",
+                               err);
+    if (!st)
+        return err ? err->code : KH_EDB;
+    int rc = KH_OK;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_int64(st, 1, ids[i]);
+        int r = sqlite3_step(st);
+        if (r == SQLITE_ROW) {
+            kh_store_event ev;
+            char date[11], added[24];
+            read_event(st, &ev, date, added);
+            if (cb(ctx, &ev))
+                break;
+        } else if (r != SQLITE_DONE) {
+            rc = kh_store_dberr(s, err, r, "reading events");
+            break;
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int kh_store_events(kh_store *s, const kh_event_filter *f,
+                    int (*cb)(void *ctx, const kh_store_event *ev),
+                    void *ctx, kh_error *err)
+{
+    int order = f ? f->order : KH_ORDER_NEWEST;
+    int dated = order == KH_ORDER_NEWEST || order == KH_ORDER_OLDEST;
+    kh_where w;
+    int rc = kh_where_build(&w, f, KH_WHERE_DRIVE, err);
+    if (rc != KH_OK)
+        return rc;
+    /* SCAN without a filter needs no sample; with one, see plan_page.
+     * Without a limit or in another order, every match is read anyway. */
+    int scan = dated && !w.nconds, list = 0;
+    if (dated && w.nconds && f->limit && f->offset + f->limit <= SCAN_MAX) {
+        int64_t *ids;
+        size_t n;
+        rc = plan_page(s, f, &ids, &n, &list, err);
+        if (rc != KH_OK || !list) {
+            kh_where_free(&w);
+            if (rc == KH_OK && n > f->offset)
+                rc = rows_by_id(s, ids + f->offset, n - f->offset, cb, ctx,
+                                err);
+            free(ids);
+            return rc;
+        }
+        free(ids);
+    } else if (dated && w.nconds && f->limit) {
+        list = 1;
+    }
+    kh_buf q = KH_BUF_INIT;
+    if (list) {
+        /* LIST: the matches' ids and days, sorted; then the page's rows. */
+        kh_buf_printf(&q, "WITH sel AS MATERIALIZED (SELECT %se.id AS id,"
+                      " e.day AS day", w.distinct ? "DISTINCT " : "");
+        kh_buf_put(&q, w.from.data, w.from.len);
+        where_and(&q, &w, NULL);
+        kh_buf_printf(&q, ") SELECT " EVENT_COLUMNS " FROM (SELECT id, day"
+                      " FROM sel%s LIMIT ? OFFSET ?) t JOIN events e"
+                      " ON e.id = t.id", order_by(order, "sel"));
+        kh_buf_puts(&q, " LEFT JOIN places p ON p.id = e.place"
+                        " LEFT JOIN articles a ON a.id = e.article");
+        kh_buf_puts(&q, order_by(order, "t"));
+    } else {
+        /* SCAN without a filter, or every match in the order asked. */
+        kh_buf_puts(&q, "SELECT " EVENT_COLUMNS);
+        if (scan)
+            kh_buf_puts(&q, " FROM events e INDEXED BY events_day");
+        else if (w.distinct)
+            kh_buf_puts(&q, " FROM events e");
+        else
+            kh_buf_put(&q, w.from.data, w.from.len);
+        kh_buf_puts(&q, " LEFT JOIN places p ON p.id = e.place"
+                        " LEFT JOIN articles a ON a.id = e.article");
+        if (w.distinct) {
+            /* the matches, each once */
+            kh_buf_puts(&q, " WHERE e.id IN (SELECT e.id");
+            kh_buf_put(&q, w.from.data, w.from.len);
+            where_and(&q, &w, NULL);
+            kh_buf_putc(&q, ')');
+        } else {
+            where_and(&q, &w, NULL);
+        }
+        kh_buf_puts(&q, order_by(order, "e"));
+        kh_buf_puts(&q, " LIMIT ? OFFSET ?");
+    }
+    int64_t page[2] = {f && f->limit ? (int64_t)f->limit : -1,
+                       f ? (int64_t)f->offset : 0};
+    sqlite3_stmt *st = prepare_where(s, kh_buf_cstr(&q), &w, 0, page, 2,
+                                     err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         kh_store_event ev;
@@ -154,36 +442,6 @@ int kh_store_events(kh_store *s, const kh_event_filter *f,
     }
     rc = r == SQLITE_DONE ? KH_OK : kh_store_dberr(s, err, r,
                                                     "reading events");
-    sqlite3_finalize(st);
-    kh_where_free(&w);
-    return rc;
-}
-
-int kh_store_count_events(kh_store *s, const kh_event_filter *f, int64_t *n,
-                          kh_error *err)
-{
-    *n = 0;
-    kh_where w;
-    int rc = kh_where_build(&w, f, err);
-    if (rc != KH_OK)
-        return rc;
-    kh_buf q = KH_BUF_INIT;
-    kh_buf_puts(&q, "SELECT count(*) FROM events e");
-    where_and(&q, &w, NULL);
-    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
-    kh_buf_free(&q);
-    if (!st) {
-        kh_where_free(&w);
-        return err ? err->code : KH_EDB;
-    }
-    kh_where_bind(&w, st, 1);
-    int r = sqlite3_step(st);
-    if (r == SQLITE_ROW) {
-        *n = sqlite3_column_int64(st, 0);
-        rc = KH_OK;
-    } else {
-        rc = kh_store_dberr(s, err, r, "counting events");
-    }
     sqlite3_finalize(st);
     kh_where_free(&w);
     return rc;
@@ -285,7 +543,7 @@ int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
         return kh_fail(err, KH_EUSAGE, NULL, 0, 0,
                        "unknown period or group");
     kh_where w;
-    int rc = kh_where_build(&w, f, err);
+    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
@@ -343,7 +601,7 @@ int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
                         void *ctx, kh_error *err)
 {
     kh_where w;
-    int rc = kh_where_build(&w, f, err);
+    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
@@ -391,7 +649,7 @@ int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
                     void *ctx, kh_error *err)
 {
     kh_where w;
-    int rc = kh_where_build(&w, f, err);
+    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;

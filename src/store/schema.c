@@ -104,8 +104,12 @@ static const char schema_v1[] =
     " num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL,"
     " num_articles INTEGER NOT NULL, is_root INTEGER NOT NULL,"
     " article INTEGER NOT NULL REFERENCES articles(id),"
-    " added INTEGER NOT NULL,"
-    " UNIQUE(day, source, target, code, place));"
+    " added INTEGER NOT NULL);"
+    /* The key; and the date order (day, then id) in which query.c reads
+     * events when no other index serves a filter better. */
+    "CREATE UNIQUE INDEX events_key ON events(day, source, target, code,"
+    " place);"
+    "CREATE INDEX events_day ON events(day);"
     /* Each filter of `khaldun events` has an index that also gives the
      * date order, so that the first page of any one filter reads only the
      * rows it shows. */
@@ -122,7 +126,8 @@ static const char schema_v1[] =
 
     /* Every article's report of an event, with its sentence and spans.
      * source: the publisher counted in num_sources (the article's source,
-     * else its URL's host). */
+     * else its URL's host); source_name, target_name: the actors' words
+     * (names.id). */
     "CREATE TABLE mentions(id INTEGER PRIMARY KEY,"
     " event INTEGER NOT NULL REFERENCES events(id),"
     " article INTEGER NOT NULL REFERENCES articles(id),"
@@ -131,14 +136,21 @@ static const char schema_v1[] =
     " end INTEGER NOT NULL, verb_start INTEGER NOT NULL,"
     " verb_end INTEGER NOT NULL, source_start INTEGER NOT NULL,"
     " source_end INTEGER NOT NULL, target_start INTEGER NOT NULL,"
-    " target_end INTEGER NOT NULL, rule TEXT, date_ref INTEGER,"
+    " target_end INTEGER NOT NULL, source_name INTEGER,"
+    " target_name INTEGER, rule TEXT, date_ref INTEGER,"
     " quote INTEGER, in_quote INTEGER NOT NULL,"
     " UNIQUE(article, idx));"
     "CREATE INDEX mentions_event ON mentions(event, source);"
-    /* The actors' words as each mention wrote them (rowid: the mention),
-     * for filters by name. */
-    "CREATE VIRTUAL TABLE actor_names USING fts5(source, target,"
-    " content='', columnsize=0, tokenize='unicode61 remove_diacritics 2');";
+    "CREATE INDEX mentions_source_name ON mentions(source_name)"
+    " WHERE source_name IS NOT NULL;"
+    "CREATE INDEX mentions_target_name ON mentions(target_name)"
+    " WHERE target_name IS NOT NULL;"
+    /* The actors' words as the articles wrote them, each once, searchable:
+     * a filter by name finds the names, then their mentions. */
+    "CREATE TABLE names(id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE);"
+    "CREATE VIRTUAL TABLE names_fts USING fts5(name, content='names',"
+    " content_rowid='id', tokenize='unicode61 remove_diacritics 2');";
 
 const kh_migration kh_store_migrations[] = {
     {1, schema_v1},
@@ -149,8 +161,8 @@ const size_t kh_store_nmigrations =
 const char *const kh_store_tables[] = {
     "meta", "sources", "articles", "minhash_bands", "articles_fts",
     "sentences", "places", "article_places", "place_mentions", "entities",
-    "entity_mentions", "quotes", "dates", "events", "mentions",
-    "actor_names", NULL,
+    "entity_mentions", "quotes", "dates", "events", "mentions", "names",
+    "names_fts", NULL,
 };
 
 static int fail_db(sqlite3 *db, const char *path, const char *what,

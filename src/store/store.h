@@ -28,7 +28,7 @@ enum {
     ST_PLACE_GET, ST_PLACE_ADD, ST_APLACE_ADD, ST_PMENTION_ADD,
     ST_ENTITY_ADD, ST_EMENTION_ADD, ST_QUOTE_ADD, ST_DATE_ADD, ST_EVENT_GET,
     ST_EVENT_ADD, ST_EVENT_BUMP, ST_SEEN_SOURCE, ST_MENTION_ADD,
-    ST_NAMES_ADD, ST_COUNT
+    ST_NAME_GET, ST_NAME_ADD, ST_NAME_FTS, ST_COUNT
 };
 
 struct kh_store {
@@ -37,6 +37,7 @@ struct kh_store {
     unsigned flags;
     int schema;             /* the file's version once open */
     int in_batch;           /* between kh_store_begin and kh_store_commit */
+    int wrote;              /* an article was stored through it */
     sqlite3_stmt *st[ST_COUNT];
 };
 
@@ -76,8 +77,13 @@ extern const char *const kh_store_tables[];
 
 /* ---- filters (filter.c) -------------------------------------------------- */
 
-/* A WHERE clause over events `e` and its values, built from a filter. */
+/* Forms of a filter's conditions (see kh_where_build). */
+enum { KH_WHERE_IN, KH_WHERE_SCAN, KH_WHERE_DRIVE };
+
+/* A FROM and WHERE clause over events `e` and its values, built from a
+ * filter. */
 typedef struct kh_where {
+    kh_buf from;            /* " FROM events e", or a join (DRIVE) */
     kh_buf sql;             /* " WHERE ..." or "" */
     const char *text[24];   /* values to bind, in order */
     int64_t num[24];
@@ -88,11 +94,20 @@ typedef struct kh_where {
     char *owned[3];         /* malloc'd values (name phrases) */
     int nowned;
     int nconds;
+    int form;               /* KH_WHERE_* */
+    int distinct;           /* rows of the FROM may repeat an event */
+    int driving;            /* a name condition drives the join already */
 } kh_where;
 
 /* Builds w from f (which may be NULL); KH_EUSAGE with err filled when a
- * field is malformed.  Free w with kh_where_free. */
-int kh_where_build(kh_where *w, const kh_event_filter *f, kh_error *err);
+ * field is malformed.  The form says how the conditions on names are
+ * written: IN, a list of the events their mentions report (for
+ * aggregates, which read every match); SCAN, a check of each event read
+ * in date order; DRIVE, the first name's mentions joined to their events,
+ * so that a LIMIT stops the work early (rows may repeat an event:
+ * w->distinct).  Free w with kh_where_free. */
+int kh_where_build(kh_where *w, const kh_event_filter *f, int form,
+                   kh_error *err);
 void kh_where_free(kh_where *w);
 /* Binds w's values to st from position first on; returns the next. */
 int kh_where_bind(const kh_where *w, sqlite3_stmt *st, int first);

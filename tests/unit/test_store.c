@@ -777,7 +777,10 @@ static int count(kh_store *s, kh_event_filter f)
 {
     int64_t n;
     kh_error err;
-    int rc = kh_store_count_events(s, &f, &n, &err);
+    int rc = kh_store_count_events(s, &f, 0, &n, &err);
+    int64_t capped;
+    assert_int_equal(kh_store_count_events(s, &f, 2, &capped, &err), KH_OK);
+    assert_int_equal(capped, n < 2 ? n : 2);
     if (rc != KH_OK)
         print_message("count: %s\n", err.message);
     assert_int_equal(rc, KH_OK);
@@ -866,7 +869,7 @@ static void test_filters(void **state)
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         int64_t n;
-        assert_int_equal(kh_store_count_events(s, &bad[i].f, &n, &err),
+        assert_int_equal(kh_store_count_events(s, &bad[i].f, 0, &n, &err),
                          KH_EUSAGE);
         assert_non_null(strstr(err.message, bad[i].words));
     }
