@@ -107,7 +107,7 @@ static int bench_ingest(const char *corpus, long n)
 
 /* ---- a synthetic store of events ------------------------------------------ */
 
-#define GENERATOR "events-v3"
+#define GENERATOR "events-v4"
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 

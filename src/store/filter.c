@@ -146,8 +146,11 @@ static int is_code(const char *s)
 static const char *prefix_end(kh_where *w, const char *prefix)
 {
     char *b = scratch(w);
-    snprintf(b, 64, "%s", prefix);
-    size_t n = strlen(b);
+    size_t n = strlen(prefix);
+    if (n > 63)
+        n = 63;
+    memcpy(b, prefix, n);   /* not snprintf: prefix may be in w too */
+    b[n] = '\0';
     b[n - 1]++;
     return b;
 }
@@ -265,14 +268,9 @@ int kh_where_build(kh_where *w, const kh_event_filter *f, int form,
             goto bad;
         }
         and(w);
-        if (n == 2) {
-            kh_buf_puts(&w->sql, "e.root = ?");
-            add_text(w, f->cameo);
-        } else {
-            kh_buf_puts(&w->sql, "(e.code >= ? AND e.code < ?)");
-            add_text(w, f->cameo);
-            add_text(w, prefix_end(w, f->cameo));
-        }
+        kh_buf_puts(&w->sql, "(e.code >= ? AND e.code < ?)");
+        add_text(w, f->cameo);
+        add_text(w, prefix_end(w, f->cameo));
     }
     if (f->root) {
         int r = strlen(f->root) == 2 ? digits(f->root, 2) : -1;
@@ -283,8 +281,9 @@ int kh_where_build(kh_where *w, const kh_event_filter *f, int form,
             goto bad;
         }
         and(w);
-        kh_buf_puts(&w->sql, "e.root = ?");
+        kh_buf_puts(&w->sql, "(e.code >= ? AND e.code < ?)");
         add_text(w, f->root);
+        add_text(w, prefix_end(w, f->root));
     }
     if (f->plover) {
         size_t n = strlen(f->plover);
@@ -330,10 +329,15 @@ int kh_where_build(kh_where *w, const kh_event_filter *f, int form,
                     "alpha-3 (IRQ, USA, SYR)", f->country);
             goto bad;
         }
+        /* The actors' countries are the start of their codes: the
+         * ranges use events_source and events_target. */
+        const char *end = prefix_end(w, b);
         and(w);
-        kh_buf_puts(&w->sql, "(e.country = ? OR e.source_country = ? OR "
-                             "e.target_country = ?)");
-        add_text(w, b), add_text(w, b), add_text(w, b);
+        kh_buf_puts(&w->sql, "(e.country = ? OR (e.source >= ? AND "
+                             "e.source < ?) OR (e.target >= ? AND "
+                             "e.target < ?))");
+        add_text(w, b), add_text(w, b), add_text(w, end);
+        add_text(w, b), add_text(w, end);
     }
     if (f->place) {
         and(w);

@@ -303,6 +303,12 @@ static int plan_page(kh_store *s, const kh_event_filter *f, int64_t **ids,
     size_t sample = 10 * need < 1000 ? 1000 : 10 * need;
     *list = 0;
     *ids = kh_xmalloc(need * sizeof **ids);
+    *n = 0;
+    if (f->id || f->article) {
+        *list = 1;   /* one event, or one article's: few by nature */
+        return KH_OK;
+    }
+    s->plan = 'S';
     int rc = scan_ids(s, f, *ids, need, sample, n, err);
     if (rc != KH_OK || *n >= need)
         return rc;
@@ -318,8 +324,10 @@ static int plan_page(kh_store *s, const kh_event_filter *f, int64_t **ids,
                         ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_finalize(st);
     double p = (double)*n / (double)sample;
-    if (total > 0 && p * p >= (double)need / (double)total)
+    if (total > 0 && p * p >= (double)need / (double)total) {
+        s->plan = 'F';
         return scan_ids(s, f, *ids, need, 0, n, err);
+    }
     *list = 1;
     return KH_OK;
 }
@@ -385,6 +393,7 @@ int kh_store_events(kh_store *s, const kh_event_filter *f,
     } else if (dated && w.nconds && f->limit) {
         list = 1;
     }
+    s->plan = list ? 'L' : scan ? 'A' : 'P';
     kh_buf q = KH_BUF_INIT;
     if (list) {
         /* LIST: the matches' ids and days, sorted; then the page's rows. */

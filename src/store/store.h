@@ -38,6 +38,9 @@ struct kh_store {
     int schema;             /* the file's version once open */
     int in_batch;           /* between kh_store_begin and kh_store_commit */
     int wrote;              /* an article was stored through it */
+    char plan;              /* the plan of the last kh_store_events (query.c:
+                               S sample, F scan, L list, A all by date,
+                               P plain), for the tests */
     sqlite3_stmt *st[ST_COUNT];
 };
 
@@ -137,11 +140,11 @@ double kh_minhash_similarity(const uint32_t *a, const uint32_t *b);
 
 /* LSH: KH_BANDS bands of KH_BAND_ROWS values each, from the start of the
  * signature; texts that agree on a whole band are compared (on the whole
- * signature).  12 bands of 4 find a pair of similarity 0.75 with a
- * probability of 0.99, 0.8 with 0.998, while a pair of 0.3 (articles that
- * share a paragraph) is compared with a probability of 0.1.  keys
+ * signature).  8 bands of 4 find a pair of similarity 0.8 with a
+ * probability of 0.985, 0.9 with 0.9997, while a pair of 0.3 (articles
+ * that share a paragraph) is compared with a probability of 0.06.  keys
  * receives one 63-bit key per band (its number in it). */
-#define KH_BANDS 12
+#define KH_BANDS 8
 #define KH_BAND_ROWS 4
 void kh_minhash_bands(const uint32_t sig[KH_MINHASH],
                       int64_t keys[KH_BANDS]);

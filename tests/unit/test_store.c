@@ -949,6 +949,178 @@ static void test_counts(void **state)
     kh_store_close(s);
 }
 
+/* ---- plans ------------------------------------------------------------------ */
+
+/* A store of 20,000 events made with SQL, whose shares are set so that
+ * each plan of query.c runs: a page must be the same whichever does. */
+static kh_store *plan_store(void)
+{
+    kh_store *s = fresh("plans.db");
+    sqlite3 *db = s->db;
+    assert_int_equal(sqlite3_exec(db,
+        "BEGIN;"
+        "INSERT INTO names(id, name) VALUES(1, 'Prime Minister'),"
+        " (2, 'the army'), (3, 'Rare Envoy');"
+        "INSERT INTO names_fts(rowid, name) VALUES(1, 'Prime Minister'),"
+        " (2, 'the army'), (3, 'Rare Envoy');", NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_stmt *ar, *ev, *me;
+    sqlite3_prepare_v2(db, "INSERT INTO articles(id, ext_id, text_hash, day,"
+                       " text, body_start, body_end, ingested)"
+                       " VALUES(?, ?, ?, 20240101, 'x', 0, 1, 0)", -1, &ar,
+                       NULL);
+    for (int i = 1; i <= 200; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "p%d", i);
+        sqlite3_bind_int(ar, 1, i);
+        sqlite3_bind_text(ar, 2, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(ar, 3, i);
+        assert_int_equal(sqlite3_step(ar), SQLITE_DONE);
+        sqlite3_reset(ar);
+    }
+    sqlite3_finalize(ar);
+    sqlite3_prepare_v2(db, "INSERT INTO events(id, day, source, target, code,"
+                       " place, root, quad, goldstein, plover, source_country,"
+                       " target_country, country, num_mentions, num_sources,"
+                       " num_articles, is_root, article, added) VALUES(?, ?,"
+                       " ?, ?, ?, 0, ?, ?, 0, '', '', '', '', 1, 1, 1, 0, ?,"
+                       " 0)", -1, &ev, NULL);
+    sqlite3_prepare_v2(db, "INSERT INTO mentions(event, article, idx,"
+                       " sentence, start, end, verb_start, verb_end,"
+                       " source_start, source_end, target_start, target_end,"
+                       " source_name, in_quote) VALUES(?, ?, ?, 0, 0, 1, 0,"
+                       " 1, 0, 1, 0, 1, ?, 0)", -1, &me, NULL);
+    uint64_t r = 88172645463325252ull;
+    int idx[201] = {0};
+    for (int i = 1; i <= 20000; i++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        int doy = (int)(r % 366), m = 1;
+        static const int len[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+                                  30, 31};
+        while (doy >= len[m - 1])
+            doy -= len[m - 1], m++;
+        int day = 20240000 + m * 100 + doy + 1;
+        int a = (int)(r >> 20) % 1000, b = (int)(r >> 40) % 1000;
+        const char *src = a < 500 ? "AAAGOV" : a < 585 ? "BBB"
+                          : a < 595 ? "CCC" : "DDD";
+        char tgt[16];
+        snprintf(tgt, sizeof tgt, "T%05d", i);
+        int conflict = b < 85;
+        int c = (int)((r >> 24) % 200);
+        int name = c < 17 ? 1 : c == 199 ? 3 : 2;
+        int art = 1 + i % 200;
+        sqlite3_bind_int(ev, 1, i);
+        sqlite3_bind_int(ev, 2, day);
+        sqlite3_bind_text(ev, 3, src, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 4, tgt, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ev, 5, conflict ? "190" : "010", -1, SQLITE_STATIC);
+        sqlite3_bind_text(ev, 6, conflict ? "19" : "01", -1, SQLITE_STATIC);
+        sqlite3_bind_int(ev, 7, conflict ? 4 : 1);
+        sqlite3_bind_int(ev, 8, art);
+        assert_int_equal(sqlite3_step(ev), SQLITE_DONE);
+        sqlite3_reset(ev);
+        sqlite3_bind_int(me, 1, i);
+        sqlite3_bind_int(me, 2, art);
+        sqlite3_bind_int(me, 3, idx[art]++);
+        sqlite3_bind_int(me, 4, name);
+        assert_int_equal(sqlite3_step(me), SQLITE_DONE);
+        sqlite3_reset(me);
+    }
+    sqlite3_finalize(ev);
+    sqlite3_finalize(me);
+    assert_int_equal(sqlite3_exec(db, "COMMIT; ANALYZE", NULL, NULL, NULL),
+                     SQLITE_OK);
+    return s;
+}
+
+typedef struct {
+    int64_t ids[600];
+    int n;
+} idlist;
+
+static int collect_id(void *p, const kh_store_event *ev)
+{
+    idlist *l = p;
+    if (l->n < 600)
+        l->ids[l->n++] = ev->id;
+    return 0;
+}
+
+static void test_plans(void **state)
+{
+    (void)state;
+    kh_store *s = plan_store();
+    static const struct {
+        kh_event_filter f;
+        const char *where;   /* the same filter, in plain SQL */
+        char plan;           /* the plan query.c should choose */
+    } cases[] = {
+        {{.source = "AAA", .limit = 100}, "source >= 'AAA' AND source < 'AAB'",
+         'S'},
+        {{.source = "AAA", .limit = 50, .offset = 120},
+         "source >= 'AAA' AND source < 'AAB'", 'S'},
+        {{.quad = 4, .limit = 100}, "quad = 4", 'F'},
+        {{.quad = 4, .limit = 10, .offset = 95}, "quad = 4", 'F'},
+        {{.quad = 4, .limit = 100, .order = KH_ORDER_OLDEST}, "quad = 4",
+         'F'},
+        {{.cameo = "19", .limit = 100, .since = "2024-03",
+          .until = "2024-08"}, "code >= '19' AND code < '1:' AND day"
+         " BETWEEN 20240301 AND 20240831", 'F'},
+        {{.actor = "prime minister", .limit = 100},
+         "id IN (SELECT event FROM mentions WHERE source_name = 1)", 'F'},
+        {{.source = "CCC", .limit = 100}, "source >= 'CCC' AND source < 'CCD'",
+         'L'},
+        {{.source = "CCC", .limit = 30, .offset = 40,
+          .order = KH_ORDER_OLDEST}, "source >= 'CCC' AND source < 'CCD'",
+         'L'},
+        {{.actor = "rare envoy", .limit = 100},
+         "id IN (SELECT event FROM mentions WHERE source_name = 3)", 'L'},
+        {{.actor = "rare envoy", .quad = 4, .limit = 100},
+         "quad = 4 AND id IN (SELECT event FROM mentions WHERE"
+         " source_name = 3)", 'L'},
+        {{.limit = 100, .since = "2024-02-29", .until = "2024-02-29"},
+         "day = 20240229", 'S'},
+        {{.limit = 100}, "1", 'A'},
+        {{.source = "CCC"}, "source >= 'CCC' AND source < 'CCD'", 'P'},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const kh_event_filter *f = &cases[i].f;
+        idlist got = {0}, want = {0};
+        kh_error err;
+        assert_int_equal(kh_store_events(s, f, collect_id, &got, &err),
+                         KH_OK);
+        char sql[512];
+        int old = f->order == KH_ORDER_OLDEST;
+        snprintf(sql, sizeof sql, "SELECT id FROM events WHERE %s ORDER BY"
+                 " day %s, id %s LIMIT %d OFFSET %d", cases[i].where,
+                 old ? "" : "DESC", old ? "" : "DESC",
+                 f->limit ? (int)f->limit : -1, (int)f->offset);
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+                         SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW && want.n < 600)
+            want.ids[want.n++] = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        if (got.n != want.n || s->plan != cases[i].plan || !want.n)
+            print_message("case %zu (%s): %d rows by plan %c, want %d by "
+                          "%c\n", i, cases[i].where, got.n, s->plan, want.n,
+                          cases[i].plan);
+        assert_true(want.n > 0);
+        assert_int_equal(got.n, want.n);
+        assert_memory_equal(got.ids, want.ids, sizeof(int64_t) * (size_t)got.n);
+        assert_int_equal(s->plan, cases[i].plan);
+        /* and the counts, whole and capped */
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE %s",
+                 cases[i].where);
+        int64_t all = one_int(s->db, sql), n;
+        assert_int_equal(kh_store_count_events(s, f, 0, &n, &err), KH_OK);
+        assert_int_equal(n, all);
+        assert_int_equal(kh_store_count_events(s, f, 50, &n, &err), KH_OK);
+        assert_int_equal(n, all < 50 ? all : 50);
+    }
+    kh_store_close(s);
+}
+
 /* ---- search --------------------------------------------------------------- */
 
 static void test_search_query(void **state)
@@ -1273,6 +1445,7 @@ int main(void)
         cmocka_unit_test(test_batches),
         cmocka_unit_test(test_filters),
         cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_plans),
         cmocka_unit_test(test_search_query),
         cmocka_unit_test(test_search),
         cmocka_unit_test(test_parse_dates),
