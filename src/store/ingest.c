@@ -90,6 +90,19 @@ static const char *const sql[ST_COUNT] = {
     [ST_NAME_GET] = "SELECT id FROM names WHERE name = ?",
     [ST_NAME_ADD] = "INSERT INTO names(name) VALUES(?)",
     [ST_NAME_FTS] = "INSERT INTO names_fts(rowid, name) VALUES(?, ?)",
+    [ST_DAY_COUNT] = "INSERT INTO day_counts(day, root, quad, events,"
+                     " mentions) VALUES(?, ?, ?, ?, 1)"
+                     " ON CONFLICT(day, root) DO UPDATE"
+                     " SET events = events + excluded.events,"
+                     " mentions = mentions + 1",
+    [ST_DAY_ACTOR] = "INSERT INTO day_actors(day, code, events, mentions)"
+                     " VALUES(?, ?, ?, 1) ON CONFLICT(day, code) DO UPDATE"
+                     " SET events = events + excluded.events,"
+                     " mentions = mentions + 1",
+    [ST_DAY_PLACE] = "INSERT INTO day_places(day, place, events, mentions)"
+                     " VALUES(?, ?, ?, 1) ON CONFLICT(day, place) DO UPDATE"
+                     " SET events = events + excluded.events,"
+                     " mentions = mentions + 1",
 };
 
 sqlite3_stmt *kh_store_stmt(kh_store *s, int which, kh_error *err)
@@ -537,6 +550,48 @@ static int64_t event_record(kh_store *s, const kh_doc *d, const kh_event *e,
     return sqlite3_last_insert_rowid(s->db);
 }
 
+/* Adds a mention (of a new event when is_new) to the counts by day. */
+static int count_by_day(kh_store *s, const kh_event *e, int64_t place,
+                        int is_new, kh_error *err)
+{
+    int day = day_of(e->date), rc;
+    size_t n = strlen(e->code);
+    const kh_cameo_info *ci = kh_cameo_lookup_nearest(e->code, n);
+    char root[3] = "";
+    if (ci)
+        kh_cameo_root(e->code, n, root);
+    sqlite3_stmt *st = kh_store_stmt(s, ST_DAY_COUNT, err);
+    if (!st)
+        return SQLITE_ERROR;
+    sqlite3_bind_int(st, 1, day);
+    kh_bind_text(st, 2, root);
+    sqlite3_bind_int(st, 3, ci ? ci->quad : 0);
+    sqlite3_bind_int(st, 4, is_new);
+    if ((rc = run(st)) != SQLITE_OK)
+        return rc;
+    /* the source and the target, as kh_store_top_actors counts them */
+    const char *codes[2] = {e->source, e->target};
+    for (int i = 0; i < 2; i++) {
+        if (!codes[i][0])
+            continue;
+        if (!(st = kh_store_stmt(s, ST_DAY_ACTOR, err)))
+            return SQLITE_ERROR;
+        sqlite3_bind_int(st, 1, day);
+        kh_bind_text(st, 2, codes[i]);
+        sqlite3_bind_int(st, 3, is_new);
+        if ((rc = run(st)) != SQLITE_OK)
+            return rc;
+    }
+    if (!place)
+        return SQLITE_OK;
+    if (!(st = kh_store_stmt(s, ST_DAY_PLACE, err)))
+        return SQLITE_ERROR;
+    sqlite3_bind_int(st, 1, day);
+    sqlite3_bind_int64(st, 2, place);
+    sqlite3_bind_int(st, 3, is_new);
+    return run(st);
+}
+
 /* The events: each joins its record and is kept as a mention. */
 static int add_events(kh_store *s, const kh_doc *d, int64_t art, int64_t src,
                       const int64_t *place_ids, int64_t now,
@@ -617,6 +672,7 @@ static int add_events(kh_store *s, const kh_doc *d, int64_t art, int64_t src,
         bind_ref(st, 18, sname ? sname : -1);
         bind_ref(st, 19, tname ? tname : -1);
         TRY(run(st));
+        TRY(count_by_day(s, e, place, is_new, err));
         res->events++;
         res->new_events += (size_t)is_new;
     }

@@ -533,6 +533,27 @@ int kh_store_mentions(kh_store *s, int64_t event, size_t limit,
     return rc;
 }
 
+/* Does f filter by dates only (or not at all)?  Then the counts by day
+ * answer the aggregates, and *from, *to are its range. */
+static int dates_only(const kh_event_filter *f, int64_t *from, int64_t *to)
+{
+    *from = 0;
+    *to = 99991231;
+    if (!f)
+        return 1;
+    if (f->id || f->actor || f->source || f->target || f->cameo ||
+        f->root || f->plover || f->quad || f->country || f->place ||
+        f->article)
+        return 0;
+    if (f->since)
+        *from = kh_period_day(f->since, 0);
+    if (f->until)
+        *to = kh_period_day(f->until, 1);
+    if (f->since || f->until)
+        *from = *from < 1 ? 1 : *from;   /* a range leaves undated out */
+    return 1;
+}
+
 static const char *const quad_names[] = {
     NULL, "verbal cooperation", "material cooperation", "verbal conflict",
     "material conflict",
@@ -556,17 +577,31 @@ int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
-    kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, count(*),"
-                      " sum(e.num_mentions) FROM events e", div, grp);
-    where_and(&q, &w, "e.day > 0");
+    int64_t range[2];
+    int rolled = dates_only(f, &range[0], &range[1]);
+    if (rolled) {
+        kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, sum(e.events),"
+                          " sum(e.mentions) FROM day_counts e"
+                          " WHERE e.day > 0 AND e.day BETWEEN ? AND ?",
+                      div, grp);
+    } else {
+        kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, count(*),"
+                          " sum(e.num_mentions) FROM events e", div, grp);
+        where_and(&q, &w, "e.day > 0");
+    }
     kh_buf_puts(&q, " GROUP BY t, g ORDER BY t, g");
-    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
+    sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
+                              : prepare_where(s, kh_buf_cstr(&q), &w, 0,
+                                              NULL, 0, err);
     kh_buf_free(&q);
     if (!st) {
         kh_where_free(&w);
         return err ? err->code : KH_EDB;
     }
-    kh_where_bind(&w, st, 1);
+    if (rolled) {
+        sqlite3_bind_int64(st, 1, range[0]);
+        sqlite3_bind_int64(st, 2, range[1]);
+    }
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t t = sqlite3_column_int64(st, 0);
@@ -614,26 +649,38 @@ int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
-    kh_buf_puts(&q, "SELECT code, count(*) AS n, sum(m),"
-                    " (SELECT coalesce(x.source_name, '') FROM events x"
-                    "  WHERE x.source = code AND x.source_name IS NOT NULL"
-                    "  LIMIT 1)"
-                    " FROM (SELECT e.source AS code, e.num_mentions AS m"
-                    " FROM events e");
-    where_and(&q, &w, "e.source <> ''");
-    kh_buf_puts(&q, " UNION ALL SELECT e.target, e.num_mentions"
-                    " FROM events e");
-    where_and(&q, &w, "e.target <> ''");
-    kh_buf_puts(&q, ") GROUP BY code ORDER BY n DESC, code LIMIT ?");
-    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
+    int64_t range[3];
+    int rolled = dates_only(f, &range[0], &range[1]);
+    range[2] = n ? (int64_t)n : 10;
+    static const char name_of[] =
+        " (SELECT coalesce(x.source_name, '') FROM events x"
+        "  WHERE x.source = code AND x.source_name IS NOT NULL LIMIT 1)";
+    if (rolled) {
+        kh_buf_printf(&q, "SELECT code, sum(events) AS n, sum(mentions),%s"
+                          " FROM day_actors WHERE day BETWEEN ? AND ?"
+                          " GROUP BY code ORDER BY n DESC, code LIMIT ?",
+                      name_of);
+    } else {
+        kh_buf_printf(&q, "SELECT code, count(*) AS n, sum(m),%s"
+                          " FROM (SELECT e.source AS code,"
+                          " e.num_mentions AS m FROM events e", name_of);
+        where_and(&q, &w, "e.source <> ''");
+        kh_buf_puts(&q, " UNION ALL SELECT e.target, e.num_mentions"
+                        " FROM events e");
+        where_and(&q, &w, "e.target <> ''");
+        kh_buf_puts(&q, ") GROUP BY code ORDER BY n DESC, code LIMIT ?");
+    }
+    sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
+                              : prepare_where(s, kh_buf_cstr(&q), &w, 1,
+                                              range + 2, 1, err);
     kh_buf_free(&q);
     if (!st) {
         kh_where_free(&w);
         return err ? err->code : KH_EDB;
     }
-    int i = kh_where_bind(&w, st, 1);
-    i = kh_where_bind(&w, st, i);
-    sqlite3_bind_int64(st, i, n ? (int64_t)n : 10);
+    if (rolled)
+        for (int k = 0; k < 3; k++)
+            sqlite3_bind_int64(st, k + 1, range[k]);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         kh_store_count c = {0};
@@ -662,20 +709,32 @@ int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
+    int64_t range[3];
+    int rolled = dates_only(f, &range[0], &range[1]);
+    range[2] = n ? (int64_t)n : 100;
     kh_buf_puts(&q, "SELECT p.id, p.name, p.country, p.admin1, p.kind,"
-                    " p.lat, p.lon, p.geonameid, count(*) AS n,"
-                    " sum(e.num_mentions)"
-                    " FROM events e JOIN places p ON p.id = e.place");
-    where_and(&q, &w, "e.place > 0");
+                    " p.lat, p.lon, p.geonameid,");
+    if (rolled) {
+        kh_buf_puts(&q, " sum(d.events) AS n, sum(d.mentions)"
+                        " FROM day_places d JOIN places p ON p.id = d.place"
+                        " WHERE d.day BETWEEN ? AND ?");
+    } else {
+        kh_buf_puts(&q, " count(*) AS n, sum(e.num_mentions)"
+                        " FROM events e JOIN places p ON p.id = e.place");
+        where_and(&q, &w, "e.place > 0");
+    }
     kh_buf_puts(&q, " GROUP BY p.id ORDER BY n DESC, p.id LIMIT ?");
-    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
+    sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
+                              : prepare_where(s, kh_buf_cstr(&q), &w, 0,
+                                              range + 2, 1, err);
     kh_buf_free(&q);
     if (!st) {
         kh_where_free(&w);
         return err ? err->code : KH_EDB;
     }
-    int i = kh_where_bind(&w, st, 1);
-    sqlite3_bind_int64(st, i, n ? (int64_t)n : 100);
+    if (rolled)
+        for (int k = 0; k < 3; k++)
+            sqlite3_bind_int64(st, k + 1, range[k]);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         kh_store_place p = {0};

@@ -40,8 +40,6 @@ static const char schema_v1[] =
     " origin TEXT, origin_line INTEGER,"
     " text TEXT NOT NULL, body_start INTEGER NOT NULL,"
     " body_end INTEGER NOT NULL, ingested INTEGER NOT NULL);"
-    "CREATE INDEX articles_day ON articles(day);"
-    "CREATE INDEX articles_source ON articles(source, day);"
     "CREATE INDEX articles_first_copy ON articles(first_copy)"
     " WHERE first_copy IS NOT NULL;"
     /* The LSH bands of each MinHash signature (text.c): articles that
@@ -144,6 +142,18 @@ static const char schema_v1[] =
     " WHERE source_name IS NOT NULL;"
     "CREATE INDEX mentions_target_name ON mentions(target_name)"
     " WHERE target_name IS NOT NULL;"
+    /* Counts by day, kept as events are stored: the timeline, the top
+     * actors and the places of a store, or of a date range, are sums of
+     * a few thousand rows here instead of a pass over every event. */
+    "CREATE TABLE day_counts(day INTEGER NOT NULL, root TEXT NOT NULL,"
+    " quad INTEGER NOT NULL, events INTEGER NOT NULL,"
+    " mentions INTEGER NOT NULL, PRIMARY KEY(day, root)) WITHOUT ROWID;"
+    "CREATE TABLE day_actors(day INTEGER NOT NULL, code TEXT NOT NULL,"
+    " events INTEGER NOT NULL, mentions INTEGER NOT NULL,"
+    " PRIMARY KEY(day, code)) WITHOUT ROWID;"
+    "CREATE TABLE day_places(day INTEGER NOT NULL, place INTEGER NOT NULL,"
+    " events INTEGER NOT NULL, mentions INTEGER NOT NULL,"
+    " PRIMARY KEY(day, place)) WITHOUT ROWID;"
     /* The actors' words as the articles wrote them, each once, searchable:
      * a filter by name finds the names, then their mentions. */
     "CREATE TABLE names(id INTEGER PRIMARY KEY,"
@@ -161,7 +171,7 @@ const char *const kh_store_tables[] = {
     "meta", "sources", "articles", "minhash_bands", "articles_fts",
     "sentences", "places", "article_places", "place_mentions", "entities",
     "entity_mentions", "quotes", "dates", "events", "mentions", "names",
-    "names_fts", NULL,
+    "names_fts", "day_counts", "day_actors", "day_places", NULL,
 };
 
 static int fail_db(sqlite3 *db, const char *path, const char *what,

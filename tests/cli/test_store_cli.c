@@ -227,6 +227,19 @@ static void counts_consistent(const char *db)
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_int_equal(sqlite3_column_int(st, 0), 0);
     sqlite3_finalize(st);
+    /* and the counts by day add up to them */
+    assert_int_equal(sqlite3_prepare_v2(
+        h, "SELECT (SELECT sum(events) FROM day_counts) ="
+           " (SELECT count(*) FROM events) AND"
+           " (SELECT sum(mentions) FROM day_counts) ="
+           " (SELECT sum(num_mentions) FROM events) AND"
+           " (SELECT sum(events) FROM day_actors) ="
+           " (SELECT count(*) FROM events WHERE source <> '') +"
+           " (SELECT count(*) FROM events WHERE target <> '')", -1, &st,
+        NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
     sqlite3_close(h);
 }
 

@@ -944,6 +944,27 @@ static void test_counts(void **state)
                      KH_OK);
     assert_int_equal(c.count, 1);
     assert_string_equal(c.keys[0], "Baghdad");
+    /* by date only: from the counts by day */
+    memset(&c, 0, sizeof c);
+    f = (kh_event_filter){0};
+    f.since = f.until = "2024-02";
+    assert_int_equal(kh_store_top_actors(s, &f, 10, collect_count, &c,
+                                         &err), KH_OK);
+    assert_int_equal(c.count, 4);   /* IRQ 2, SYR 2, IRQKRDREB, TURMIL */
+    assert_string_equal(c.keys[0], "IRQ");
+    assert_int_equal(c.n[0], 2);
+    assert_string_equal(c.keys[3], "TURMIL");
+    memset(&c, 0, sizeof c);
+    kh_store_timeline(s, &f, KH_GROUP_ROOT, KH_PERIOD_DAY, collect_count, &c,
+                      &err);
+    assert_int_equal(c.count, 2);   /* 02-04 root 05 (2), 02-10 root 19 */
+    assert_string_equal(c.periods[0], "2024-02-04");
+    assert_int_equal(c.n[0], 2);
+    assert_string_equal(c.keys[1], "19");
+    memset(&c, 0, sizeof c);
+    f.since = f.until = "2024-03";
+    kh_store_places(s, &f, 10, collect_place, &c, &err);
+    assert_int_equal(c.count, 0);
     assert_int_equal(kh_store_timeline(s, NULL, 9, 1, collect_count, &c,
                                        &err), KH_EUSAGE);
     kh_store_close(s);
