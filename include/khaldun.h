@@ -355,12 +355,17 @@ enum {
     KH_STORE_READONLY = 1 << 0, /* never write (an older schema is then an
                                    error, not upgraded) */
     KH_STORE_CREATE = 1 << 1,   /* create the file when it does not exist */
+    KH_STORE_NOCHECK = 1 << 2,  /* skip the check of every page before the
+                                   first write (see kh_store_open) */
 };
 
 /* Opens the store at path (":memory:" for one in memory), checking that it
  * is a Khaldun store of a schema this version reads before anything is
  * written; an older schema is upgraded (in one transaction) unless
- * KH_STORE_READONLY.  Returns NULL with err filled on failure. */
+ * KH_STORE_READONLY.  Opened for writing, an existing store is first
+ * checked page by page (PRAGMA quick_check: some seconds per GB) unless
+ * KH_STORE_NOCHECK, so that nothing is built on a damaged file.  Returns
+ * NULL with err filled on failure. */
 KH_API kh_store *kh_store_open(const char *path, unsigned flags,
                                kh_error *err);
 

@@ -45,6 +45,8 @@ static const char usage[] =
     "                       code --help')\n"
     "  --input text|jsonl   read every input as this format\n"
     "  --max-bytes N        largest article or JSON line accepted\n"
+    "  --no-check           do not check every page of an existing store\n"
+    "                       first (that takes some seconds per GB)\n"
     "  --progress           show a progress bar (default: on a terminal)\n"
     "  --no-progress        never show one\n"
     "  -q, --quiet          no summary at the end\n"
@@ -235,6 +237,7 @@ int kh_cmd_ingest(int argc, char **argv)
         {"max-bytes", required_argument, NULL, 'm'},
         {"progress", no_argument, NULL, 'p'},
         {"no-progress", no_argument, NULL, 'P'},
+        {"no-check", no_argument, NULL, 'C'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -243,6 +246,7 @@ int kh_cmd_ingest(int argc, char **argv)
     kh_pipeline_opts popts = {0};
     const char *db = NULL;
     size_t batch = 500, n;
+    unsigned open_flags = KH_STORE_CREATE;
     int show = isatty(2), quiet = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
@@ -275,6 +279,7 @@ int kh_cmd_ingest(int argc, char **argv)
             break;
         case 'p': show = 1; break;
         case 'P': show = 0; break;
+        case 'C': open_flags |= KH_STORE_NOCHECK; break;
         case 'q': quiet = 1; break;
         case 'h': fputs(usage, stdout); return 0;
         default: fputs(usage, stderr); return 2;
@@ -282,7 +287,7 @@ int kh_cmd_ingest(int argc, char **argv)
     }
     db = kh_cli_db_path(db);
     kh_error err = {0};
-    kh_store *s = kh_store_open(db, KH_STORE_CREATE, &err);
+    kh_store *s = kh_store_open(db, open_flags, &err);
     if (!s) {
         kh_cli_error(&err);
         return 2;
