@@ -15,7 +15,7 @@
 CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2
-PKGS    := libutf8proc
+PKGS    := libutf8proc sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

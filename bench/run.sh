@@ -5,7 +5,7 @@ set -eu
 cd "$(dirname "$0")/.."
 mkdir -p build/bench
 CFLAGS="-std=c11 -D_GNU_SOURCE -O2 -g -Iinclude"
-LIBS="build/libkhaldun.a $(pkg-config --libs libutf8proc) -lm"
+LIBS="build/libkhaldun.a $(pkg-config --libs libutf8proc sqlite3) -lm"
 cc $CFLAGS -o build/bench/gen_corpus bench/gen_corpus.c
 cc $CFLAGS -o build/bench/bench_text bench/bench_text.c $LIBS
 cc $CFLAGS -o build/bench/bench_tag bench/bench_tag.c $LIBS
@@ -37,3 +37,8 @@ echo "== the whole-article stages (entities, quotes, places) on top of coding, b
 build/bench/bench_extract "$corpus" "" 2000 5
 echo "== the same with the Phoenix dictionaries on the GigaWord sample"
 if [ -f "$giga" ] && [ -d "$phoenix" ]; then build/bench/bench_extract "$giga" "$phoenix" 2000 5 2>/dev/null; else echo "skipped: $giga or $phoenix is absent"; fi
+cc $CFLAGS -Isrc -o build/bench/bench_store bench/bench_store.c $LIBS
+echo "== store: ingest of 10,000 generated articles ($corpus), read + code + store + commit (goal: 1,000 articles/s on one core)"
+build/bench/bench_store ingest "$corpus" 10000
+echo "== store: khaldun events filters on 1,000,000 synthetic events (goal: under 50 ms each; the store is built once, ~5 min, into build/bench/store-1m.db)"
+build/bench/bench_store events build/bench/store-1m.db 1000000

@@ -54,6 +54,11 @@ enum {
     KH_EUSAGE = -4,    /* an argument to the API is invalid */
     KH_EEMPTY = -5,    /* an article has no text */
     KH_EBINARY = -6,   /* the input is not text */
+    /* the store (err->file names the database file) */
+    KH_ENOTSTORE = -20,/* the file is not a Khaldun store */
+    KH_ECORRUPT = -21, /* the store is damaged */
+    KH_ENEWER = -22,   /* the store was written by a newer Khaldun */
+    KH_EDB = -23,      /* the database failed: locked, disk full, ... */
 };
 
 typedef struct kh_error {
@@ -334,6 +339,348 @@ KH_API int kh_write_json(const kh_doc *doc, FILE *f);
 
 /* The same line as a string without the newline; the caller frees it. */
 KH_API char *kh_doc_to_json(const kh_doc *doc, size_t *len);
+
+/* ---- the store ----------------------------------------------------------- */
+
+/*
+ * A store is one SQLite file of coded articles: their text (searchable with
+ * FTS5), sentences, events, quotes, entities, places and dates.  Events that
+ * several articles report are one record with counts of mentions, sources
+ * and articles, as in GDELT; every mention keeps its article and sentence.
+ * The schema and its versions are described in src/store/SCHEMA.md.
+ *
+ * Ownership: kh_store_close frees the store.  The records that query
+ * functions hand to their callback (kh_store_event, kh_store_mention,
+ * kh_store_hit, kh_store_count, kh_store_place) and every string in them
+ * are borrowed and valid only during that call of the callback.  A callback
+ * returns 0 to go on and anything else to stop early (the query function
+ * then returns KH_OK).  Strings documented as "the caller frees" are
+ * malloc'd.
+ *
+ * Errors: the convention of this header.  A file that is not a store gives
+ * KH_ENOTSTORE, a damaged one KH_ECORRUPT, one written by a newer Khaldun
+ * KH_ENEWER, each with err->file set and the file left as it was; SQLite's
+ * own failures (a lock held too long, a full disk) give KH_EDB.  A bad
+ * filter or query gives KH_EUSAGE with a message that says what to write.
+ *
+ * Durability: the store runs in WAL mode; what a commit returned for is
+ * kept if the process is then killed (kill -9 included).  A power failure
+ * may lose the last commits, never the file.
+ *
+ * Threads: a kh_store is one database connection: use it from one thread
+ * at a time, and open one per thread.  Any number of readers and one
+ * writer may use a file at once, from threads or processes.
+ */
+typedef struct kh_store kh_store;
+
+enum {
+    KH_STORE_READONLY = 1 << 0, /* never write (an older schema is then an
+                                   error, not upgraded) */
+    KH_STORE_CREATE = 1 << 1,   /* create the file when it does not exist */
+    KH_STORE_NOCHECK = 1 << 2,  /* skip the check of every page before the
+                                   first write (see kh_store_open) */
+};
+
+/* Opens the store at path (":memory:" for one in memory), checking that it
+ * is a Khaldun store of a schema this version reads before anything is
+ * written; an older schema is upgraded (in one transaction) unless
+ * KH_STORE_READONLY.  Opened for writing, an existing store is first
+ * checked page by page (PRAGMA quick_check: some seconds per GB) unless
+ * KH_STORE_NOCHECK, so that nothing is built on a damaged file.  Returns
+ * NULL with err filled on failure. */
+KH_API kh_store *kh_store_open(const char *path, unsigned flags,
+                               kh_error *err);
+
+/* Closes the store, rolling back a batch left open.  A store that
+ * articles were stored through, and whose events have doubled since, first
+ * refreshes the query planner's statistics (about two seconds per million
+ * events).  NULL is a no-op. */
+KH_API void kh_store_close(kh_store *s);
+
+/* The schema version this library writes. */
+KH_API int kh_store_schema_version(void);
+
+/* Batches: kh_store_ingest outside a batch commits each article on its
+ * own; between kh_store_begin and kh_store_commit the articles are
+ * committed together, which is much faster.  kh_store_rollback drops what
+ * the batch added. */
+KH_API int kh_store_begin(kh_store *s, kh_error *err);
+KH_API int kh_store_commit(kh_store *s, kh_error *err);
+KH_API void kh_store_rollback(kh_store *s);
+
+enum kh_ingest_status {
+    KH_INGEST_ADDED = 1,        /* stored */
+    KH_INGEST_NEAR_DUPLICATE,   /* stored, and linked to its first copy */
+    KH_INGEST_SAME_ID,          /* not stored: an article with this id, */
+    KH_INGEST_SAME_URL,         /* this URL, */
+    KH_INGEST_SAME_TEXT,        /* or this text is stored already */
+};
+
+typedef struct kh_ingest_result {
+    int status;           /* enum kh_ingest_status */
+    int64_t article;      /* the article's key in the store (for a
+                             duplicate, the key of the one stored) */
+    int64_t first_copy;   /* a near duplicate's first copy, else 0 */
+    size_t events;        /* event mentions stored from this article */
+    size_t new_events;    /* of those, events no article had reported */
+} kh_ingest_result;
+
+/* Stores an article.  When the store already has it (the same id, URL or
+ * text: the body with white space folded) nothing is added and doc is left
+ * unprocessed.  Else doc is run through p (unless it was processed
+ * already; p may then be NULL) and stored with everything found in it; an
+ * article that shares about 3/4 or more of its 3-word shingles with a
+ * stored one (MinHash: a syndicated copy with small edits) is stored and
+ * linked to that one's first copy.  Each event joins the record of the
+ * same day, actors, code and place, or starts one.  All of it in one
+ * transaction, or in the open batch: a store error then rolls the whole
+ * batch back (and closes it), so that a batch is all or nothing. */
+KH_API int kh_store_ingest(kh_store *s, const kh_pipeline *p, kh_doc *doc,
+                           kh_ingest_result *res, kh_error *err);
+
+typedef struct kh_store_stats {
+    int schema;                 /* the file's schema version */
+    int64_t articles, near_duplicates, sentences, events, mentions,
+        sources, places, quotes, entities, dates;
+    char first_day[11], last_day[11];   /* event dates, "" when none */
+} kh_store_stats;
+
+KH_API int kh_store_stats_get(kh_store *s, kh_store_stats *st,
+                              kh_error *err);
+
+/* Orders of kh_event_filter.order. */
+enum {
+    KH_ORDER_NEWEST = 0,   /* by date, newest first (undated last) */
+    KH_ORDER_OLDEST,       /* by date, oldest first */
+    KH_ORDER_MENTIONS,     /* most mentioned first */
+    KH_ORDER_ID,           /* in the order they were stored (exports) */
+};
+
+/* Which events a query takes: every field that is set must match.  Actor
+ * fields take an actor code or its start in capitals ("USA" matches USA,
+ * USAGOV, USAMIL) or, when they have a lower-case letter or a space, words
+ * of a name as an article wrote it ("prime minister"), matched as a phrase
+ * in any mention. */
+typedef struct kh_event_filter {
+    int64_t id;            /* one event by its id, or 0 */
+    const char *actor;     /* the source or the target */
+    const char *source;
+    const char *target;
+    const char *cameo;     /* "19", "190", "1951": the code and those under
+                              it */
+    const char *root;      /* "19": the CAMEO root */
+    const char *plover;    /* "ASSAULT" (any case) */
+    int quad;              /* 1 verbal cooperation .. 4 material conflict;
+                              0 any */
+    const char *country;   /* ISO 3166-1 alpha-3: the event's place is in
+                              it, or an actor's code starts with it */
+    const char *place;     /* a place's name, any case */
+    const char *since;     /* YYYY, YYYY-MM or YYYY-MM-DD: from the start */
+    const char *until;     /* of that period, to the end of that period */
+    int64_t article;       /* events this article reports (its key), or 0 */
+    size_t limit;          /* at most this many (0: all) */
+    size_t offset;         /* after skipping this many */
+    int order;             /* KH_ORDER_* */
+} kh_event_filter;
+
+/* An event record.  Strings are NULL when unknown; codes "" when the coder
+ * left the actor empty. */
+typedef struct kh_store_event {
+    int64_t id;
+    const char *date;            /* YYYY-MM-DD, or coarser as coded:
+                                    2024-W06, 2024-02, 2024, 199X */
+    int32_t day;                 /* YYYYMMDD: the date's first day; 0 */
+    const char *source, *target; /* actor codes */
+    const char *source_name, *target_name;  /* as first written */
+    const char *source_country, *target_country;   /* ISO alpha-3 */
+    const char *cameo;           /* "190" */
+    const char *root;            /* "19" */
+    int quad;                    /* 1..4, 0 when the code is not CAMEO's */
+    double goldstein;            /* -10..10; 0 when quad is 0 */
+    const char *plover;          /* "ASSAULT" */
+    const char *place;           /* the place's name */
+    const char *place_country;   /* ISO alpha-3 */
+    const char *place_admin1;    /* ISO 3166-2 */
+    int place_kind;              /* 1 country, 2 region, 3 city; 0 none */
+    double lat, lon;             /* valid when place is not NULL */
+    uint32_t geonameid;          /* 0 when none */
+    int64_t mentions, sources, articles;   /* who reported it */
+    int is_root;                 /* first reported in an article's lead */
+    int64_t article;             /* the first article that reported it */
+    const char *article_id;      /* its id as given */
+    const char *url;             /* its URL */
+    const char *added;           /* when first stored: YYYY-MM-DDTHH:MM:SSZ */
+} kh_store_event;
+
+/* Runs the filter and calls cb for each event, in f->order.  f may be NULL
+ * (every event).  A page (f->limit) in date order costs milliseconds on a
+ * store of a million events whatever the filter (src/store/SCHEMA.md says
+ * how); to know whether more match, ask for one more than you show.  The
+ * order by mentions, and no limit, read every match. */
+KH_API int kh_store_events(kh_store *s, const kh_event_filter *f,
+                           int (*cb)(void *ctx, const kh_store_event *ev),
+                           void *ctx, kh_error *err);
+
+/* The number of events the filter matches (limit and offset ignored),
+ * counting no further than max when max > 0: a count of a few thousand
+ * takes milliseconds, a count of every event of a large store a
+ * noticeable time (all its matches are read). */
+KH_API int kh_store_count_events(kh_store *s, const kh_event_filter *f,
+                                 int64_t max, int64_t *n, kh_error *err);
+
+/* One article's report of an event: where it is, in the article's input
+ * offsets, and what the coder read. */
+typedef struct kh_store_mention {
+    int64_t event;
+    int64_t article;             /* the article's key */
+    const char *article_id;      /* its id as given */
+    const char *article_source;  /* the source that published it */
+    const char *article_date;    /* its story date, YYYY-MM-DD */
+    const char *url;
+    size_t sentence;             /* index of the sentence in the article */
+    size_t sentence_start, sentence_end;
+    const char *sentence_text;   /* that sentence (len: end - start) */
+    size_t start, end;           /* the words the event was read from */
+    const char *source_text, *target_text, *verb;   /* as written; NULL
+                                                       when none */
+    const char *rule;            /* what matched, "file:line" */
+    int in_quote;
+} kh_store_mention;
+
+/* Calls cb for the mentions of an event, oldest article first, at most
+ * limit of them (0: all). */
+KH_API int kh_store_mentions(kh_store *s, int64_t event, size_t limit,
+                             int (*cb)(void *ctx, const kh_store_mention *m),
+                             void *ctx, kh_error *err);
+
+/* Full-text search over the articles. */
+typedef struct kh_search_opts {
+    const char *query;     /* see kh_store_search_query */
+    const char *since;     /* the article's date: as in kh_event_filter */
+    const char *until;
+    const char *source;    /* the article's source, any case */
+    size_t limit;          /* 0: 20 */
+    size_t offset;
+    const char *mark_open; /* put around matched words in snippets; NULL: */
+    const char *mark_close;/* "[" and "]" */
+    int duplicates;        /* 1: list near duplicates too (else only first
+                              copies) */
+} kh_search_opts;
+
+typedef struct kh_store_hit {
+    int64_t article;       /* the article's key */
+    const char *article_id, *title, *source, *date, *url;
+    const char *snippet;   /* the best passage, matched words marked */
+    double rank;           /* bm25: lower is better */
+    int64_t events;        /* events it reports (kh_event_filter.article) */
+    int64_t first_copy;    /* a near duplicate's first copy, else 0 */
+} kh_store_hit;
+
+/* Calls cb for each article that matches, best first. */
+KH_API int kh_store_search(kh_store *s, const kh_search_opts *o,
+                           int (*cb)(void *ctx, const kh_store_hit *h),
+                           void *ctx, kh_error *err);
+
+/* Translates a search as users write it into SQLite FTS5 syntax: words
+ * (every one must match; "word*" matches its start), "quoted phrases",
+ * OR between two terms (either), -term (must not match).  Letters' case
+ * and accents do not count.  Returns the FTS5 query (the caller frees), or
+ * NULL with err filled (KH_EUSAGE: no words, an unclosed quote, only
+ * excluded terms, more than 64 terms). */
+KH_API char *kh_store_search_query(const char *query, kh_error *err);
+
+/* Parses a date range as users write it: "2024", "2024-01", "2024-01-06",
+ * "FROM..TO" (either side may be empty: "2024-01..", "..2024-03") into the
+ * first and last day it covers, as YYYY-MM-DD.  Returns KH_OK, or
+ * KH_EUSAGE with err saying what is wrong. */
+KH_API int kh_store_parse_dates(const char *range, char from[11],
+                                char to[11], kh_error *err);
+
+/* One article as the JSON object of `khaldun code` (DESIGN.md), plus its
+ * "text" (the input, which every offset points into) and a "store" object:
+ * {"key", "first_copy", "ingested"}; each event has an "event" field, the
+ * id of its record.  The caller frees; NULL with err filled when there is
+ * no such article. */
+KH_API char *kh_store_article_json(kh_store *s, int64_t article, size_t *len,
+                                   kh_error *err);
+
+/* The key of the article with this id as given; KH_EINPUT when there is
+ * none. */
+KH_API int kh_store_article_key(kh_store *s, const char *id, int64_t *key,
+                                kh_error *err);
+
+/* Groups of kh_store_timeline. */
+enum { KH_GROUP_QUAD = 1, KH_GROUP_ROOT, KH_GROUP_NONE };
+enum { KH_PERIOD_DAY = 1, KH_PERIOD_MONTH, KH_PERIOD_YEAR };
+
+typedef struct kh_store_count {
+    const char *key;      /* the group: "1".."4", a root "19", an actor
+                             code; NULL with KH_GROUP_NONE */
+    const char *name;     /* a name for it: the quad class, the root's
+                             label, an actor's most common name */
+    const char *period;   /* "2024-01-06", "2024-01", "2024"; NULL in
+                             kh_store_top_actors */
+    int64_t events;       /* event records */
+    int64_t mentions;     /* their mentions */
+} kh_store_count;
+
+/* Counts of the events a filter matches (limit and order ignored) by
+ * period and group, in period order; undated events are left out. */
+KH_API int kh_store_timeline(kh_store *s, const kh_event_filter *f,
+                             int group, int period,
+                             int (*cb)(void *ctx, const kh_store_count *c),
+                             void *ctx, kh_error *err);
+
+/* The n actor codes (source or target) of most events the filter
+ * matches, most first. */
+KH_API int kh_store_top_actors(kh_store *s, const kh_event_filter *f,
+                               size_t n,
+                               int (*cb)(void *ctx, const kh_store_count *c),
+                               void *ctx, kh_error *err);
+
+typedef struct kh_store_place {
+    int64_t id;
+    const char *name, *country, *admin1;
+    int kind;                /* 1 country, 2 region, 3 city */
+    double lat, lon;
+    uint32_t geonameid;
+    int64_t events, mentions;
+} kh_store_place;
+
+/* The n places of most events the filter matches, most first. */
+KH_API int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
+                           int (*cb)(void *ctx, const kh_store_place *p),
+                           void *ctx, kh_error *err);
+
+/* Output formats of events. */
+enum kh_event_format {
+    KH_FORMAT_JSONL = 1,   /* one JSON object per line */
+    KH_FORMAT_CSV,         /* RFC 4180, with a header line */
+    KH_FORMAT_GDELT,       /* GDELT 2.0's event table: 61 tab-separated
+                              columns, no header (README says which we
+                              fill) */
+};
+
+/* The event as one JSON object (no newline); the caller frees. */
+KH_API char *kh_store_event_json(const kh_store_event *ev, size_t *len);
+
+/* The mention as one JSON object (no newline); the caller frees. */
+KH_API char *kh_store_mention_json(const kh_store_mention *m, size_t *len);
+
+/* Writes the events a filter matches to out in a format (the header line
+ * first, for CSV).  With KH_EXPORT_MENTIONS, each JSON Lines event has a
+ * "mention_list" array of its mentions.  Returns KH_OK, KH_EIO when out
+ * fails, or the query's error. */
+enum { KH_EXPORT_MENTIONS = 1 };
+KH_API int kh_store_export(kh_store *s, const kh_event_filter *f,
+                           int format, unsigned flags, FILE *out,
+                           kh_error *err);
+
+/* Writes one event in a format: the line and its newline.  The CSV header
+ * line comes from kh_store_write_header (nothing for the others). */
+KH_API int kh_store_write_event(FILE *out, int format,
+                                const kh_store_event *ev);
+KH_API int kh_store_write_header(FILE *out, int format);
 
 #ifdef __cplusplus
 }

@@ -1,27 +1,25 @@
 #!/bin/sh
-# demo.sh - `make demo`: codes the bundled sample articles and shows them.
+# demo.sh - `make demo`: codes the bundled sample articles into a store,
+# khaldun.db, and shows its events as a table.
 #
-# Until the store lands, the demo prints each article's JSON (the output of
-# `khaldun code`) and a one-line summary per article.
+# Running it again adds nothing (the store knows the articles it has) and
+# shows the same table.  KHALDUN_DB puts the store elsewhere.
 set -eu
 cd "$(dirname "$0")/.."
 bin=build/khaldun
-out=build/demo.jsonl
-"$bin" code data/samples > "$out"
-cat "$out"
+db=${KHALDUN_DB:-khaldun.db}
+"$bin" ingest --db "$db" --no-progress data/samples
 echo
-echo "Coded $(wc -l < "$out") sample articles from data/samples into $out:"
-awk -F'"sentences":\\[' '{
-    id = $1; sub(/.*"id":"/, "", id); sub(/".*/, "", id)
-    s = $2; sub(/\],"events":.*/, "", s)
-    n = gsub(/"start":/, "", s)
-    printf "  %-34s %3d sentences\n", id, n
-}' "$out"
-cat <<'MSG'
+"$bin" events --db "$db" --format table --limit 100
+cat <<MSG
 
 Next:
-  build/khaldun code ARTICLE.txt          code your own article (or a folder,
-                                          or JSON Lines, or - for stdin)
-  build/khaldun code --help               the options
-  make check                              run every test
+  $bin search --db $db drone strike     search the articles, with their events
+  $bin events --db $db --quad 4         material conflict only ('events --help':
+                                            actor, CAMEO, PLOVER, country, place,
+                                            dates; --format jsonl|csv|gdelt)
+  $bin export --db $db --format gdelt   the events as GDELT 2.0 rows
+  $bin ingest --db $db ARTICLES...      code and store your own articles
+  $bin code ARTICLE.txt                 code one without storing it (JSON)
+  make check                                 run every test
 MSG

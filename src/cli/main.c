@@ -16,6 +16,10 @@ static const char usage[] =
     "  code [FILE|DIR ...]   code articles; print one JSON object per article\n"
     "  tag [FILE|DIR ...]    print each sentence as word_TAG (parts of speech)\n"
     "  validate SUITE        run a TABARI or PETRARCH validation suite\n"
+    "  ingest [FILE|DIR ...] code articles into a store (khaldun.db)\n"
+    "  search QUERY          search the stored articles\n"
+    "  events                list the stored events, filtered\n"
+    "  export --format F     write the stored events (gdelt, csv, jsonl)\n"
     "  version               print the version\n"
     "\n"
     "Run 'khaldun COMMAND --help' for a command's options.\n";
@@ -39,6 +43,14 @@ int main(int argc, char **argv)
         return kh_cmd_tag(argc - 1, argv + 1);
     if (strcmp(cmd, "validate") == 0)
         return kh_cmd_validate(argc - 1, argv + 1);
+    if (strcmp(cmd, "ingest") == 0)
+        return kh_cmd_ingest(argc - 1, argv + 1);
+    if (strcmp(cmd, "search") == 0)
+        return kh_cmd_search(argc - 1, argv + 1);
+    if (strcmp(cmd, "events") == 0)
+        return kh_cmd_events(argc - 1, argv + 1);
+    if (strcmp(cmd, "export") == 0)
+        return kh_cmd_export(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("khaldun %s\n", KH_VERSION);
         return 0;

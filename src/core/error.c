@@ -59,6 +59,10 @@ const char *kh_strerror(int code)
     case KH_EUSAGE: return "invalid argument";
     case KH_EEMPTY: return "empty article";
     case KH_EBINARY: return "not a text file";
+    case KH_ENOTSTORE: return "not a Khaldun store";
+    case KH_ECORRUPT: return "the store is damaged";
+    case KH_ENEWER: return "the store is from a newer Khaldun";
+    case KH_EDB: return "database error";
     default: return "unknown error";
     }
 }

@@ -1,0 +1,766 @@
+/*
+ * query.c - reading events back: lists, counts, mentions, timelines, top
+ * actors and places, for `khaldun events` and the JSON API.
+ *
+ * Every query is the filter's WHERE clause (filter.c) around a fixed
+ * statement; the only SQL chosen at run time is from our own constants
+ * (an ORDER BY, a period's divisor), never from a caller's text.
+ */
+#include "store.h"
+
+#include "../code/cameo.h"
+#include "../core/arena.h"
+#include "../core/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void time_str(int64_t t, char out[24])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Prepares sql (a statement built from constants and a WHERE clause). */
+static sqlite3_stmt *prepare(kh_store *s, const char *sql, kh_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        kh_store_dberr(s, err, rc, "preparing a query");
+        return NULL;
+    }
+    return st;
+}
+
+/* The WHERE clause with one more condition of ours. */
+static void where_and(kh_buf *b, const kh_where *w, const char *cond)
+{
+    if (w->sql.len) {
+        kh_buf_put(b, w->sql.data, w->sql.len);
+        if (cond)
+            kh_buf_printf(b, " AND %s", cond);
+    } else if (cond) {
+        kh_buf_printf(b, " WHERE %s", cond);
+    }
+}
+
+#define EVENT_COLUMNS \
+    "e.id, e.day, e.source, e.target, e.source_name, e.target_name," \
+    " e.source_country, e.target_country, e.code, e.root, e.quad," \
+    " e.goldstein, e.plover, p.name, p.country, p.admin1, p.kind, p.lat," \
+    " p.lon, p.geonameid, e.num_mentions, e.num_sources, e.num_articles," \
+    " e.is_root, e.article, a.ext_id, a.url, e.added, e.date"
+
+static const char *nonempty(const char *s)
+{
+    return s && *s ? s : NULL;
+}
+
+/* Fills ev from a row of EVENT_COLUMNS; date and added are its buffers. */
+static void read_event(sqlite3_stmt *st, kh_store_event *ev, char date[11],
+                       char added[24])
+{
+    memset(ev, 0, sizeof *ev);
+    ev->id = sqlite3_column_int64(st, 0);
+    int64_t day = sqlite3_column_int64(st, 1);
+    ev->day = (int32_t)day;
+    if (sqlite3_column_type(st, 28) == SQLITE_TEXT) {
+        /* coarser than a day: as coded */
+        snprintf(date, 11, "%s", (const char *)sqlite3_column_text(st, 28));
+        ev->date = date;
+    } else if (day > 0) {
+        kh_day_str(day, date);
+        ev->date = date;
+    }
+    ev->source = col_text(st, 2);
+    ev->target = col_text(st, 3);
+    ev->source_name = col_text(st, 4);
+    ev->target_name = col_text(st, 5);
+    ev->source_country = nonempty(col_text(st, 6));
+    ev->target_country = nonempty(col_text(st, 7));
+    ev->cameo = col_text(st, 8);
+    ev->root = nonempty(col_text(st, 9));
+    ev->quad = sqlite3_column_int(st, 10);
+    ev->goldstein = sqlite3_column_double(st, 11);
+    ev->plover = nonempty(col_text(st, 12));
+    if (sqlite3_column_type(st, 13) != SQLITE_NULL) {
+        ev->place = col_text(st, 13);
+        ev->place_country = nonempty(col_text(st, 14));
+        ev->place_admin1 = nonempty(col_text(st, 15));
+        ev->place_kind = sqlite3_column_int(st, 16);
+        ev->lat = sqlite3_column_double(st, 17);
+        ev->lon = sqlite3_column_double(st, 18);
+        ev->geonameid = (uint32_t)sqlite3_column_int64(st, 19);
+    }
+    ev->mentions = sqlite3_column_int64(st, 20);
+    ev->sources = sqlite3_column_int64(st, 21);
+    ev->articles = sqlite3_column_int64(st, 22);
+    ev->is_root = sqlite3_column_int(st, 23);
+    ev->article = sqlite3_column_int64(st, 24);
+    ev->article_id = col_text(st, 25);
+    ev->url = col_text(st, 26);
+    time_str(sqlite3_column_int64(st, 27), added);
+    ev->added = added;
+}
+
+static const char *order_by(int order, const char *t)
+{
+    static char buf[96];
+    switch (order) {
+    case KH_ORDER_OLDEST:
+        snprintf(buf, sizeof buf, " ORDER BY %s.day, %s.id", t, t);
+        break;
+    case KH_ORDER_MENTIONS:
+        snprintf(buf, sizeof buf, " ORDER BY e.num_mentions DESC, e.id");
+        break;
+    case KH_ORDER_ID:
+        snprintf(buf, sizeof buf, " ORDER BY e.id");
+        break;
+    default:
+        snprintf(buf, sizeof buf, " ORDER BY %s.day DESC, %s.id DESC", t, t);
+    }
+    return buf;
+}
+
+/* Runs a query built around w, binding w's values (twice when twice) and
+ * then the integers extra[0..nextra). */
+static sqlite3_stmt *prepare_where(kh_store *s, const char *sql,
+                                   const kh_where *w, int twice,
+                                   const int64_t *extra, int nextra,
+                                   kh_error *err)
+{
+    sqlite3_stmt *st = prepare(s, sql, err);
+    if (!st)
+        return NULL;
+    int i = kh_where_bind(w, st, 1);
+    if (twice)
+        i = kh_where_bind(w, st, i);
+    for (int k = 0; k < nextra; k++)
+        sqlite3_bind_int64(st, i++, extra[k]);
+    return st;
+}
+
+/* The number of events that match, counting no further than max (0: all).
+ * With a limit, the conditions drive the work from their indexes and stop
+ * at max; without, every match is counted. */
+static int count_upto(kh_store *s, const kh_event_filter *f, int64_t max,
+                      int64_t *n, kh_error *err)
+{
+    *n = 0;
+    kh_where w;
+    int rc = kh_where_build(&w, f, max > 0 ? KH_WHERE_DRIVE : KH_WHERE_IN,
+                            err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    if (max > 0) {
+        kh_buf_printf(&q, "SELECT count(*) FROM (SELECT %se.id",
+                      w.distinct ? "DISTINCT " : "");
+        kh_buf_put(&q, w.from.data, w.from.len);
+        where_and(&q, &w, NULL);
+        kh_buf_puts(&q, " LIMIT ?)");
+    } else {
+        kh_buf_puts(&q, "SELECT count(*)");
+        kh_buf_put(&q, w.from.data, w.from.len);
+        where_and(&q, &w, NULL);
+    }
+    sqlite3_stmt *st = prepare_where(s, kh_buf_cstr(&q), &w, 0, &max,
+                                     max > 0, err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        *n = sqlite3_column_int64(st, 0);
+        rc = KH_OK;
+    } else {
+        rc = kh_store_dberr(s, err, r, "counting events");
+    }
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
+
+int kh_store_count_events(kh_store *s, const kh_event_filter *f,
+                          int64_t max, int64_t *n, kh_error *err)
+{
+    return count_upto(s, f, max < 0 ? 0 : max, n, err);
+}
+
+/* How a page of events in date order is read.  Two plans, and which is
+ * cheaper depends on how many events match, which SQLite cannot tell from
+ * a range of codes, a name or a combination of filters:
+ *   SCAN: read the events in date order (events_day, within the date
+ *         range if there is one) and check each against the filter until
+ *         the page is full: cheap when many match, as it fills fast;
+ *   LIST: find the matches through the filters' indexes, sort them by
+ *         date and take the page: cheap when few match.
+ * For a page of k events among N, of which a share p match, SCAN reads
+ * about k / p events and LIST p * N: the same when p = sqrt(k / N).  So
+ * the first S = 10 k events in date order are checked (a sample: it often
+ * holds the whole page already), which measures p, and the cheaper plan
+ * runs.  Either way a page reads at most about 2 sqrt(k * N) events plus
+ * the sample: some 20,000 for 100 of a million. */
+#define SCAN_MAX 10000   /* pages deeper than this go to LIST directly */
+
+/* The date range a filter sets, as days (0 when open). */
+static void day_range(const kh_event_filter *f, int *from, int *to)
+{
+    *from = f->since ? kh_period_day(f->since, 0) : 0;
+    *to = f->until ? kh_period_day(f->until, 1) : 0;
+}
+
+/* The first need matching ids in date order among the first `sample`
+ * events of the date range (sample 0: all of them). */
+static int scan_ids(kh_store *s, const kh_event_filter *f, int64_t *ids,
+                    size_t need, size_t sample, size_t *n, kh_error *err)
+{
+    *n = 0;
+    kh_where w;
+    int rc = kh_where_build(&w, f, KH_WHERE_SCAN, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    int from, to;
+    day_range(f, &from, &to);
+    int64_t vals[3];
+    int nv = 0;
+    if (sample) {
+        /* The sample: the first events of the range, whatever they are;
+         * the filter then checks them. */
+        kh_buf_puts(&q, "SELECT e.id FROM (SELECT * FROM events e"
+                        " INDEXED BY events_day");
+        if (from || to) {
+            kh_buf_puts(&q, " WHERE e.day BETWEEN ? AND ?");
+            vals[nv++] = from ? from : 1;
+            vals[nv++] = to ? to : 99991231;
+        }
+        kh_buf_puts(&q, order_by(f->order, "e"));
+        kh_buf_puts(&q, " LIMIT ?) e");
+        vals[nv++] = (int64_t)sample;
+    } else {
+        kh_buf_puts(&q, "SELECT e.id FROM events e INDEXED BY events_day");
+    }
+    where_and(&q, &w, NULL);
+    kh_buf_puts(&q, order_by(f->order, "e"));
+    kh_buf_puts(&q, " LIMIT ?");
+    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    int i = 1;
+    for (int k = 0; k < nv - 1; k++)       /* the range, before w's */
+        sqlite3_bind_int64(st, i++, vals[k]);
+    if (sample)
+        sqlite3_bind_int64(st, i++, vals[nv - 1]);
+    i = kh_where_bind(&w, st, i);
+    sqlite3_bind_int64(st, i, (int64_t)need);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW && *n < need)
+        ids[(*n)++] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    kh_where_free(&w);   /* after the statement: it borrowed the values */
+    if (r != SQLITE_DONE && r != SQLITE_ROW)
+        return kh_store_dberr(s, err, r, "reading events");
+    return KH_OK;
+}
+
+/* The number of events in the filter's date range, up to max. */
+static int64_t range_size(kh_store *s, const kh_event_filter *f, int64_t max)
+{
+    int from, to;
+    day_range(f, &from, &to);
+    sqlite3_stmt *st = prepare(s, "SELECT count(*) FROM (SELECT 1 FROM events"
+                                  " INDEXED BY events_day WHERE day BETWEEN"
+                                  " ? AND ? LIMIT ?)", NULL);
+    if (!st)
+        return max;
+    sqlite3_bind_int64(st, 1, from ? from : 0);
+    sqlite3_bind_int64(st, 2, to ? to : 99991231);
+    sqlite3_bind_int64(st, 3, max);
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                               : max;
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* SCAN or LIST for a page of f (see above): *ids (malloc'd) and *n are
+ * the page's ids when the sample or SCAN found them; *list is set when
+ * LIST should run instead. */
+static int plan_page(kh_store *s, const kh_event_filter *f, int64_t **ids,
+                     size_t *n, int *list, kh_error *err)
+{
+    size_t need = f->offset + f->limit;
+    size_t sample = 10 * need < 1000 ? 1000 : 10 * need;
+    *list = 0;
+    *ids = kh_xmalloc(need * sizeof **ids);
+    *n = 0;
+    if (f->id || f->article) {
+        *list = 1;   /* one event, or one article's: few by nature */
+        return KH_OK;
+    }
+    s->plan = 'S';
+    int rc = scan_ids(s, f, *ids, need, sample, n, err);
+    if (rc != KH_OK || *n >= need)
+        return rc;
+    /* How many events did the sample hold?  Fewer than asked: it was the
+     * whole range, and the matches are all there are. */
+    int64_t held = range_size(s, f, (int64_t)sample);
+    if (held < (int64_t)sample)
+        return KH_OK;
+    sqlite3_stmt *st = prepare(s, "SELECT max(id) FROM events", err);
+    if (!st)
+        return err ? err->code : KH_EDB;
+    int64_t total = sqlite3_step(st) == SQLITE_ROW
+                        ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    double p = (double)*n / (double)sample;
+    if (total > 0 && p * p >= (double)need / (double)total) {
+        s->plan = 'F';
+        return scan_ids(s, f, *ids, need, 0, n, err);
+    }
+    *list = 1;
+    return KH_OK;
+}
+
+/* Calls cb for the events ids[0..n), in that order. */
+static int rows_by_id(kh_store *s, const int64_t *ids, size_t n,
+                      int (*cb)(void *ctx, const kh_store_event *ev),
+                      void *ctx, kh_error *err)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT " EVENT_COLUMNS " FROM events e"
+                                  " LEFT JOIN places p ON p.id = e.place"
+                                  " LEFT JOIN articles a"
+                                  " ON a.id = e.article WHERE e.id = ?",
+                               err);
+    if (!st)
+        return err ? err->code : KH_EDB;
+    int rc = KH_OK;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_int64(st, 1, ids[i]);
+        int r = sqlite3_step(st);
+        if (r == SQLITE_ROW) {
+            kh_store_event ev;
+            char date[11], added[24];
+            read_event(st, &ev, date, added);
+            if (cb(ctx, &ev))
+                break;
+        } else if (r != SQLITE_DONE) {
+            rc = kh_store_dberr(s, err, r, "reading events");
+            break;
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int kh_store_events(kh_store *s, const kh_event_filter *f,
+                    int (*cb)(void *ctx, const kh_store_event *ev),
+                    void *ctx, kh_error *err)
+{
+    int order = f ? f->order : KH_ORDER_NEWEST;
+    int dated = order == KH_ORDER_NEWEST || order == KH_ORDER_OLDEST;
+    kh_where w;
+    int rc = kh_where_build(&w, f, KH_WHERE_DRIVE, err);
+    if (rc != KH_OK)
+        return rc;
+    /* SCAN without a filter needs no sample; with one, see plan_page.
+     * Without a limit or in another order, every match is read anyway. */
+    int scan = dated && !w.nconds, list = 0;
+    if (dated && w.nconds && f->limit && f->offset + f->limit <= SCAN_MAX) {
+        int64_t *ids;
+        size_t n;
+        rc = plan_page(s, f, &ids, &n, &list, err);
+        if (rc != KH_OK || !list) {
+            kh_where_free(&w);
+            if (rc == KH_OK && n > f->offset)
+                rc = rows_by_id(s, ids + f->offset, n - f->offset, cb, ctx,
+                                err);
+            free(ids);
+            return rc;
+        }
+        free(ids);
+    } else if (dated && w.nconds && f->limit) {
+        list = 1;
+    }
+    s->plan = list ? 'L' : scan ? 'A' : 'P';
+    kh_buf q = KH_BUF_INIT;
+    if (list) {
+        /* LIST: the matches' ids and days, sorted; then the page's rows. */
+        kh_buf_printf(&q, "WITH sel AS MATERIALIZED (SELECT %se.id AS id,"
+                      " e.day AS day", w.distinct ? "DISTINCT " : "");
+        kh_buf_put(&q, w.from.data, w.from.len);
+        where_and(&q, &w, NULL);
+        kh_buf_printf(&q, ") SELECT " EVENT_COLUMNS " FROM (SELECT id, day"
+                      " FROM sel%s LIMIT ? OFFSET ?) t JOIN events e"
+                      " ON e.id = t.id", order_by(order, "sel"));
+        kh_buf_puts(&q, " LEFT JOIN places p ON p.id = e.place"
+                        " LEFT JOIN articles a ON a.id = e.article");
+        kh_buf_puts(&q, order_by(order, "t"));
+    } else {
+        /* SCAN without a filter, or every match in the order asked. */
+        kh_buf_puts(&q, "SELECT " EVENT_COLUMNS);
+        if (scan)
+            kh_buf_puts(&q, " FROM events e INDEXED BY events_day");
+        else if (w.distinct)
+            kh_buf_puts(&q, " FROM events e");
+        else
+            kh_buf_put(&q, w.from.data, w.from.len);
+        kh_buf_puts(&q, " LEFT JOIN places p ON p.id = e.place"
+                        " LEFT JOIN articles a ON a.id = e.article");
+        if (w.distinct) {
+            /* the matches, each once */
+            kh_buf_puts(&q, " WHERE e.id IN (SELECT e.id");
+            kh_buf_put(&q, w.from.data, w.from.len);
+            where_and(&q, &w, NULL);
+            kh_buf_putc(&q, ')');
+        } else {
+            where_and(&q, &w, NULL);
+        }
+        kh_buf_puts(&q, order_by(order, "e"));
+        kh_buf_puts(&q, " LIMIT ? OFFSET ?");
+    }
+    int64_t page[2] = {f && f->limit ? (int64_t)f->limit : -1,
+                       f ? (int64_t)f->offset : 0};
+    sqlite3_stmt *st = prepare_where(s, kh_buf_cstr(&q), &w, 0, page, 2,
+                                     err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        kh_store_event ev;
+        char date[11], added[24];
+        read_event(st, &ev, date, added);
+        if (cb(ctx, &ev)) {
+            r = SQLITE_DONE;
+            break;
+        }
+    }
+    rc = r == SQLITE_DONE ? KH_OK : kh_store_dberr(s, err, r,
+                                                    "reading events");
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
+
+/* A copy of text[s..e) when it is a valid span of n bytes, else NULL. */
+static char *slice(const char *text, size_t n, int64_t s, int64_t e)
+{
+    if (!text || s < 0 || e <= s || (size_t)e > n)
+        return NULL;
+    char *out = malloc((size_t)(e - s) + 1);
+    if (!out)
+        kh_oom();
+    memcpy(out, text + s, (size_t)(e - s));
+    out[e - s] = '\0';
+    return out;
+}
+
+int kh_store_mentions(kh_store *s, int64_t event, size_t limit,
+                      int (*cb)(void *ctx, const kh_store_mention *m),
+                      void *ctx, kh_error *err)
+{
+    sqlite3_stmt *st = prepare(
+        s,
+        "SELECT m.event, m.article, a.ext_id, so.name, a.date, a.url,"
+        " m.sentence, se.start, se.end, m.start, m.end, m.source_start,"
+        " m.source_end, m.target_start, m.target_end, m.verb_start,"
+        " m.verb_end, m.rule, m.in_quote, a.text"
+        " FROM mentions m JOIN articles a ON a.id = m.article"
+        " LEFT JOIN sources so ON so.id = a.source"
+        " LEFT JOIN sentences se ON se.article = m.article"
+        "  AND se.idx = m.sentence"
+        " WHERE m.event = ? ORDER BY m.article, m.idx LIMIT ?",
+        err);
+    if (!st)
+        return err ? err->code : KH_EDB;
+    sqlite3_bind_int64(st, 1, event);
+    sqlite3_bind_int64(st, 2, limit ? (int64_t)limit : -1);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        kh_store_mention m;
+        memset(&m, 0, sizeof m);
+        m.event = sqlite3_column_int64(st, 0);
+        m.article = sqlite3_column_int64(st, 1);
+        m.article_id = col_text(st, 2);
+        m.article_source = col_text(st, 3);
+        m.article_date = col_text(st, 4);
+        m.url = col_text(st, 5);
+        m.sentence = (size_t)sqlite3_column_int64(st, 6);
+        m.sentence_start = (size_t)sqlite3_column_int64(st, 7);
+        m.sentence_end = (size_t)sqlite3_column_int64(st, 8);
+        m.start = (size_t)sqlite3_column_int64(st, 9);
+        m.end = (size_t)sqlite3_column_int64(st, 10);
+        m.rule = col_text(st, 17);
+        m.in_quote = sqlite3_column_int(st, 18);
+        const char *text = col_text(st, 19);
+        size_t n = (size_t)sqlite3_column_bytes(st, 19);
+        char *sent = slice(text, n, sqlite3_column_int64(st, 7),
+                           sqlite3_column_int64(st, 8));
+        char *src = slice(text, n, sqlite3_column_int64(st, 11),
+                          sqlite3_column_int64(st, 12));
+        char *tgt = slice(text, n, sqlite3_column_int64(st, 13),
+                          sqlite3_column_int64(st, 14));
+        char *verb = slice(text, n, sqlite3_column_int64(st, 15),
+                           sqlite3_column_int64(st, 16));
+        m.sentence_text = sent;
+        m.source_text = src;
+        m.target_text = tgt;
+        m.verb = verb;
+        int stop = cb(ctx, &m);
+        free(sent), free(src), free(tgt), free(verb);
+        if (stop) {
+            r = SQLITE_DONE;
+            break;
+        }
+    }
+    int rc = r == SQLITE_DONE ? KH_OK
+                              : kh_store_dberr(s, err, r, "reading mentions");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Does f filter by dates only (or not at all)?  Then the counts by day
+ * answer the aggregates, and *from, *to are its range. */
+static int dates_only(const kh_event_filter *f, int64_t *from, int64_t *to)
+{
+    *from = 0;
+    *to = 99991231;
+    if (!f)
+        return 1;
+    if (f->id || f->actor || f->source || f->target || f->cameo ||
+        f->root || f->plover || f->quad || f->country || f->place ||
+        f->article)
+        return 0;
+    if (f->since)
+        *from = kh_period_day(f->since, 0);
+    if (f->until)
+        *to = kh_period_day(f->until, 1);
+    if (f->since || f->until)
+        *from = *from < 1 ? 1 : *from;   /* a range leaves undated out */
+    return 1;
+}
+
+static const char *const quad_names[] = {
+    NULL, "verbal cooperation", "material cooperation", "verbal conflict",
+    "material conflict",
+};
+
+int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
+                      int period,
+                      int (*cb)(void *ctx, const kh_store_count *c),
+                      void *ctx, kh_error *err)
+{
+    const char *div = period == KH_PERIOD_YEAR ? "10000"
+                      : period == KH_PERIOD_MONTH ? "100" : "1";
+    const char *grp = group == KH_GROUP_QUAD ? "e.quad"
+                      : group == KH_GROUP_ROOT ? "e.root" : "NULL";
+    if (period < KH_PERIOD_DAY || period > KH_PERIOD_YEAR ||
+        group < KH_GROUP_QUAD || group > KH_GROUP_NONE)
+        return kh_fail(err, KH_EUSAGE, NULL, 0, 0,
+                       "unknown period or group");
+    kh_where w;
+    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    int64_t range[2];
+    int rolled = dates_only(f, &range[0], &range[1]);
+    if (rolled) {
+        kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, sum(e.events),"
+                          " sum(e.mentions) FROM day_counts e"
+                          " WHERE e.day > 0 AND e.day BETWEEN ? AND ?",
+                      div, grp);
+    } else {
+        kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, count(*),"
+                          " sum(e.num_mentions) FROM events e", div, grp);
+        where_and(&q, &w, "e.day > 0");
+    }
+    kh_buf_puts(&q, " GROUP BY t, g ORDER BY t, g");
+    sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
+                              : prepare_where(s, kh_buf_cstr(&q), &w, 0,
+                                              NULL, 0, err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    if (rolled) {
+        sqlite3_bind_int64(st, 1, range[0]);
+        sqlite3_bind_int64(st, 2, range[1]);
+    }
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t t = sqlite3_column_int64(st, 0);
+        char per[16], key[16];
+        if (period == KH_PERIOD_YEAR)
+            snprintf(per, sizeof per, "%04d", (int)(t % 10000));
+        else if (period == KH_PERIOD_MONTH)
+            snprintf(per, sizeof per, "%04d-%02d", (int)(t / 100 % 10000),
+                     (int)(t % 100));
+        else
+            kh_day_str(t, per);
+        kh_store_count c = {0};
+        c.period = per;
+        if (group == KH_GROUP_QUAD) {
+            int qd = sqlite3_column_int(st, 1);
+            snprintf(key, sizeof key, "%d", qd);
+            c.key = key;
+            c.name = qd >= 1 && qd <= 4 ? quad_names[qd] : NULL;
+        } else if (group == KH_GROUP_ROOT) {
+            c.key = col_text(st, 1);
+            const kh_cameo_info *ci =
+                c.key ? kh_cameo_lookup(c.key, strlen(c.key)) : NULL;
+            c.name = ci ? ci->name : NULL;
+        }
+        c.events = sqlite3_column_int64(st, 2);
+        c.mentions = sqlite3_column_int64(st, 3);
+        if (cb(ctx, &c)) {
+            r = SQLITE_DONE;
+            break;
+        }
+    }
+    rc = r == SQLITE_DONE ? KH_OK
+                          : kh_store_dberr(s, err, r, "counting events");
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
+
+int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
+                        int (*cb)(void *ctx, const kh_store_count *c),
+                        void *ctx, kh_error *err)
+{
+    kh_where w;
+    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    int64_t range[3];
+    int rolled = dates_only(f, &range[0], &range[1]);
+    range[2] = n ? (int64_t)n : 10;
+    static const char name_of[] =
+        " (SELECT coalesce(x.source_name, '') FROM events x"
+        "  WHERE x.source = code AND x.source_name IS NOT NULL LIMIT 1)";
+    if (rolled) {
+        kh_buf_printf(&q, "SELECT code, sum(events) AS n, sum(mentions),%s"
+                          " FROM day_actors WHERE day BETWEEN ? AND ?"
+                          " GROUP BY code ORDER BY n DESC, code LIMIT ?",
+                      name_of);
+    } else {
+        kh_buf_printf(&q, "SELECT code, count(*) AS n, sum(m),%s"
+                          " FROM (SELECT e.source AS code,"
+                          " e.num_mentions AS m FROM events e", name_of);
+        where_and(&q, &w, "e.source <> ''");
+        kh_buf_puts(&q, " UNION ALL SELECT e.target, e.num_mentions"
+                        " FROM events e");
+        where_and(&q, &w, "e.target <> ''");
+        kh_buf_puts(&q, ") GROUP BY code ORDER BY n DESC, code LIMIT ?");
+    }
+    sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
+                              : prepare_where(s, kh_buf_cstr(&q), &w, 1,
+                                              range + 2, 1, err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    if (rolled)
+        for (int k = 0; k < 3; k++)
+            sqlite3_bind_int64(st, k + 1, range[k]);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        kh_store_count c = {0};
+        c.key = col_text(st, 0);
+        c.events = sqlite3_column_int64(st, 1);
+        c.mentions = sqlite3_column_int64(st, 2);
+        c.name = nonempty(col_text(st, 3));
+        if (cb(ctx, &c)) {
+            r = SQLITE_DONE;
+            break;
+        }
+    }
+    rc = r == SQLITE_DONE ? KH_OK
+                          : kh_store_dberr(s, err, r, "counting actors");
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
+
+int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
+                    int (*cb)(void *ctx, const kh_store_place *p),
+                    void *ctx, kh_error *err)
+{
+    kh_where w;
+    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    int64_t range[3];
+    int rolled = dates_only(f, &range[0], &range[1]);
+    range[2] = n ? (int64_t)n : 100;
+    kh_buf_puts(&q, "SELECT p.id, p.name, p.country, p.admin1, p.kind,"
+                    " p.lat, p.lon, p.geonameid,");
+    if (rolled) {
+        kh_buf_puts(&q, " sum(d.events) AS n, sum(d.mentions)"
+                        " FROM day_places d JOIN places p ON p.id = d.place"
+                        " WHERE d.day BETWEEN ? AND ?");
+    } else {
+        kh_buf_puts(&q, " count(*) AS n, sum(e.num_mentions)"
+                        " FROM events e JOIN places p ON p.id = e.place");
+        where_and(&q, &w, "e.place > 0");
+    }
+    kh_buf_puts(&q, " GROUP BY p.id ORDER BY n DESC, p.id LIMIT ?");
+    sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
+                              : prepare_where(s, kh_buf_cstr(&q), &w, 0,
+                                              range + 2, 1, err);
+    kh_buf_free(&q);
+    if (!st) {
+        kh_where_free(&w);
+        return err ? err->code : KH_EDB;
+    }
+    if (rolled)
+        for (int k = 0; k < 3; k++)
+            sqlite3_bind_int64(st, k + 1, range[k]);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        kh_store_place p = {0};
+        p.id = sqlite3_column_int64(st, 0);
+        p.name = col_text(st, 1);
+        p.country = nonempty(col_text(st, 2));
+        p.admin1 = nonempty(col_text(st, 3));
+        p.kind = sqlite3_column_int(st, 4);
+        p.lat = sqlite3_column_double(st, 5);
+        p.lon = sqlite3_column_double(st, 6);
+        p.geonameid = (uint32_t)sqlite3_column_int64(st, 7);
+        p.events = sqlite3_column_int64(st, 8);
+        p.mentions = sqlite3_column_int64(st, 9);
+        if (cb(ctx, &p)) {
+            r = SQLITE_DONE;
+            break;
+        }
+    }
+    rc = r == SQLITE_DONE ? KH_OK
+                          : kh_store_dberr(s, err, r, "counting places");
+    sqlite3_finalize(st);
+    kh_where_free(&w);
+    return rc;
+}
