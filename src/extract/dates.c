@@ -256,10 +256,121 @@ int kh_find_dates(kh_doc *d)
     return KH_OK;
 }
 
+/* The month and day of a wire dateline, "BAGHDAD, Mar 3 (Reuters) - ":
+ * the text before the body on the body's first line (input offsets), a
+ * comma part that is a month and a day, and a year when one follows.
+ * Returns 1 when there is one. */
+static int dateline_date(const kh_doc *d, int *y, int *m, int *dd)
+{
+    const char *s = d->input;
+    size_t b = d->body_start, a = b;
+    if (!s)
+        return 0;
+    while (a > 0 && s[a - 1] != '\n')
+        a--;
+    for (size_t i = a; i < b; i++) {
+        if (s[i] != ',')
+            continue;
+        size_t j = i + 1;
+        while (j < b && s[j] == ' ')
+            j++;
+        size_t w = j;
+        while (j < b && ((s[j] >= 'A' && s[j] <= 'Z') ||
+                         (s[j] >= 'a' && s[j] <= 'z') || s[j] == '.'))
+            j++;
+        int mm = kh_month_name(s + w, j - w);
+        if (!mm)
+            continue;
+        while (j < b && s[j] == ' ')
+            j++;
+        int v = 0, k = 0;
+        for (; j < b && k < 3 && s[j] >= '0' && s[j] <= '9'; j++, k++)
+            v = v * 10 + (s[j] - '0');
+        if (k < 1 || k > 2 || v < 1 || v > 31)
+            continue;
+        *m = mm, *dd = v, *y = 0;
+        if (j + 1 < b && s[j] == ',')
+            j++;
+        while (j < b && s[j] == ' ')
+            j++;
+        int yy = 0;
+        for (k = 0; j < b && k < 5 && s[j] >= '0' && s[j] <= '9'; j++, k++)
+            yy = yy * 10 + (s[j] - '0');
+        if (k == 4 && yy >= 1900 && yy <= 2999)
+            *y = yy;
+        return 1;
+    }
+    return 0;
+}
+
+/* The year of a wire dateline's "Mar 3", which wire copy leaves to the
+ * feed.  With a date given to the article (--date): the year that puts
+ * the dateline nearest to it.  Else from the article's latest month with
+ * a year ("in November 2023"; a bare year may be a plan, "by 2030"): that
+ * year (Y) or the next when the story looks back on a month later in Y
+ * than the dateline's; a weekday in the lead ("agreed on Sunday") that
+ * falls on the dateline in only one of the two settles it.  0 when
+ * neither. */
+static int dateline_year(const kh_doc *d, int m, int dd,
+                         const char *given)
+{
+    if (given) {
+        int gy = 0, gm = 0, gd = 0;
+        if (sscanf(given, "%d-%d-%d", &gy, &gm, &gd) != 3 || gy < 1)
+            return 0;
+        long g = kh_days_from_civil(gy, gm, gd), best = -1;
+        int by = 0;
+        for (int y = gy - 1; y <= gy + 1; y++) {
+            long diff = labs(kh_days_from_civil(y, m, dd) - g);
+            if (best < 0 || diff < best)
+                best = diff, by = y;
+        }
+        return by;
+    }
+    int y = 0, lm = 0, ld = 0;
+    for (size_t i = 0; i < d->ndates; i++) {
+        const kh_date_mention *x = &d->dates[i];
+        if (!x->month)
+            continue;
+        if (x->year > y)
+            y = x->year, lm = 0, ld = 0;
+        if (x->year == y && (x->month > lm ||
+                             (x->month == lm && x->day > ld)))
+            lm = x->month, ld = x->day;
+    }
+    if (!y)
+        return 0;
+    unsigned wdays = 0;
+    if (d->nsents) {
+        const kh_sentence *st = &d->sents[0];
+        for (uint32_t t = st->tok_first; t < st->tok_end; t++) {
+            const kh_token *k = &d->tokens[t];
+            int v;
+            if (kh_dates_word(d->text + k->start, k->end - k->start, &v) ==
+                DW_WDAY)
+                wdays |= 1u << v;
+        }
+    }
+    int w0 = (wdays >> kh_weekday(kh_days_from_civil(y, m, dd))) & 1;
+    int w1 = (wdays >> kh_weekday(kh_days_from_civil(y + 1, m, dd))) & 1;
+    if (w0 != w1)
+        return w0 ? y : y + 1;
+    return m > lm || (m == lm && dd >= ld) ? y : y + 1;
+}
+
 void kh_choose_story_date(kh_doc *d, const char *default_date)
 {
     if (d->date[0])
         return;
+    int dy, dm, dd;
+    if (dateline_date(d, &dy, &dm, &dd)) {
+        if (!dy)
+            dy = dateline_year(d, dm, dd, default_date);
+        if (dy) {
+            snprintf(d->date, sizeof d->date, "%04d-%02d-%02d", dy, dm, dd);
+            return;
+        }
+    }
     const kh_date_mention *best = NULL;
     for (size_t i = 0; i < d->ndates; i++) {
         const kh_date_mention *x = &d->dates[i];

@@ -399,6 +399,12 @@ static void judge(ctx *x, cand *c, const kh_sentence *s, int title)
         return;
     if (outlet_at(d, first->start, d->tokens[b - 1].end))
         return;
+    /* a month or a day in a date ("in March 2023", "on Friday") names no
+     * town (March, Cambridgeshire) */
+    for (size_t i = 0; i < d->ndates; i++)
+        if (d->dates[i].start < d->tokens[b - 1].end &&
+            first->start < d->dates[i].end)
+            return;
     /* part of a longer name: a capitalised word before or after */
     if (!title && a > s->tok_first && capitalised(&d->tokens[a - 1]) &&
         proper_tag(d->tokens[a - 1].tag) && !tok_in(d, a - 1, directions)) {

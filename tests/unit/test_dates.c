@@ -369,6 +369,20 @@ static void test_format(void **state)
     assert_true(kh_dates_words_sorted());
 }
 
+/* A plain-text article read as a file is (wire dateline and all), then
+ * processed by p (NULL: the default pipeline). */
+static kh_doc *wire(kh_pipeline *p, const char *text)
+{
+    static kh_pipeline *def;
+    if (!p && !def)
+        def = kh_pipeline_new(NULL, NULL);
+    kh_error err;
+    kh_doc *d = kh_read_text(text, strlen(text), "wire.txt", &err);
+    assert_non_null(d);
+    assert_int_equal(kh_process(p ? p : def, d, &err), KH_OK);
+    return d;
+}
+
 static void test_story_date(void **state)
 {
     (void)state;
@@ -395,6 +409,38 @@ static void test_story_date(void **state)
     d = tu_process("No date here.");
     assert_null(kh_doc_date(d));
     kh_doc_free(d);
+    /* a wire dateline's "Mar 3" takes its year from the article: March 3
+     * was a Sunday in 2024, not in 2023 */
+    d = wire(NULL, "BAGHDAD, Mar 3 (Reuters) - The two sides agreed on "
+                   "Sunday on a deal. Talks began in March 2023.");
+    assert_string_equal(kh_doc_date(d), "2024-03-03");
+    assert_string_equal(dates_of(d), "Sunday=2024-03-03; March 2023=2023-03");
+    kh_doc_free(d);
+    /* no weekday: a later month of the latest year is looked back on */
+    d = wire(NULL, "WASHINGTON, Sept 10 (Reuters) - Sanctions were imposed. "
+                   "Attacks have gone on since November 2023.");
+    assert_string_equal(kh_doc_date(d), "2024-09-10");
+    kh_doc_free(d);
+    d = wire(NULL, "AMMAN, Jan 15 (AP) - The ministers met. Trade fell in "
+                   "January 2023.");
+    assert_string_equal(kh_doc_date(d), "2023-01-15");
+    kh_doc_free(d);
+    /* a year in the dateline is read; a bare year in the text ("by 2030")
+     * is not the story's */
+    d = wire(NULL, "MOSUL, Iraq, March 3, 2021 - Work began on the bridge.");
+    assert_string_equal(kh_doc_date(d), "2021-03-03");
+    kh_doc_free(d);
+    d = wire(NULL, "AMMAN, Jan 15 (AP) - The ministers met on Wednesday "
+                   "to plan for 2030.");
+    assert_null(kh_doc_date(d));
+    kh_doc_free(d);
+    /* with a default date: the year that puts the dateline nearest */
+    o.default_date = "2024-01-02";
+    p = kh_pipeline_new(&o, NULL);
+    d = wire(p, "AMMAN, Dec 30 (AP) - The ministers met.");
+    assert_string_equal(kh_doc_date(d), "2023-12-30");
+    kh_doc_free(d);
+    kh_pipeline_free(p);
     /* a bad default date is an error */
     kh_error err;
     o.default_date = "2020-02-30";

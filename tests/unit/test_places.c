@@ -296,6 +296,9 @@ static void test_mentions(void **state)
                         "Syria/SYR Aleppo/SYR Tripoli/LBN Lebanon/LBN");
     /* demonyms and acronyms as adjectives are not places */
     assert_string_equal(places_of("Iraqi and U.S. troops met."), "");
+    /* nor is a month of a date (March, Cambridgeshire) */
+    assert_string_equal(places_of("Trade with Jordan fell in March 2023."),
+                        "Jordan/JOR");
 }
 
 static void test_dateline_and_events(void **state)
