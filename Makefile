@@ -90,13 +90,24 @@ $(CLI_TEST_BIN): tests/cli/test_cli.c tests/unit/testutil.h $(BUILD)/libkhaldun.
 
 tests: all $(UNIT_BIN) $(CLI_TEST_BIN)
 
-# libFuzzer harnesses: clang, with ASan and UBSan, over the library sources.
+# libFuzzer harnesses: clang, with ASan and UBSan.  The library is
+# compiled once with the fuzzer's coverage (fuzzer-no-link) into an
+# archive of its own, which every harness links.
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
-              $(DATA_DEF) \
-              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard src/*/*.h) include/khaldun.h
+              $(DATA_DEF) $(FUZZ_SAN)
+FUZZ_OBJ := $(LIB_SRC:%.c=$(BUILD)/fuzz/obj/%.o)
+$(BUILD)/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) $(PKG_LIBS) -lm
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -DKH_BUILDING -MMD -MP \
+	    -c $< -o $@
+$(BUILD)/fuzz/libkhaldun-fuzz.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/fuzz/libkhaldun-fuzz.a
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
+	    $(BUILD)/fuzz/libkhaldun-fuzz.a $(PKG_LIBS) -lm
 
 fuzz-build: $(FUZZ_BIN)
 
@@ -125,4 +136,4 @@ clean:
 # tables) live beside this file, one fragment each.
 -include $(wildcard mk/*.mk)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
