@@ -183,10 +183,16 @@ KH_API int kh_doc_event(const kh_doc *doc, size_t i, kh_event_info *out);
 typedef struct kh_reader kh_reader;
 
 enum kh_input_format {
-    KH_INPUT_AUTO = 0,  /* by extension (.jsonl .ndjson .json), else by the
-                           first byte: '{' means JSON Lines */
+    KH_INPUT_AUTO = 0,  /* by extension, else by the first bytes: '{' is
+                           JSON Lines, "<!DOCTYPE html" or "<html" a page,
+                           "<rss", "<feed", "<rdf:RDF" (after an XML
+                           declaration) a feed, anything else text */
     KH_INPUT_TEXT,      /* one article per file */
     KH_INPUT_JSONL,     /* one article per line: {"id","text",...} */
+    KH_INPUT_HTML,      /* one HTML page per file (.html .htm .xhtml) */
+    KH_INPUT_FEED,      /* an RSS or Atom feed: one article per item
+                           (.rss .atom, or XML whose root is <rss>,
+                           <feed> or <rdf:RDF>) */
 };
 
 typedef struct kh_read_opts {
@@ -220,6 +226,26 @@ KH_API void kh_reader_close(kh_reader *r);
  * the text is empty or not text. */
 KH_API kh_doc *kh_read_text(const char *buf, size_t len, const char *name,
                             kh_error *err);
+
+/* Parses one HTML page: its readable text (that of its first <article>,
+ * else <main>, else <body>; paragraphs on lines of their own; no scripts,
+ * styles, navigation, asides, footers, forms or figures) with the title,
+ * canonical URL, publication date and site name the page gives (<title>,
+ * Open Graph, article:published_time, <time datetime>...).  The
+ * document's text, and every offset, is that readable text. */
+KH_API kh_doc *kh_read_html(const char *buf, size_t len, const char *name,
+                            kh_error *err);
+
+/* Parses an RSS 2.0, RSS 1.0 or Atom feed: calls cb for each item in
+ * order, with its document (the full content, else the description or
+ * summary, else the title; the item's link, date and guid or id; the
+ * feed's title as the source), or with NULL and the error of an item
+ * that has no text.  cb owns the document; a non-zero return stops.
+ * Returns KH_OK, or an error when buf is not a feed or has no items. */
+KH_API int kh_read_feed(const char *buf, size_t len, const char *name,
+                        int (*cb)(void *ctx, kh_doc *doc,
+                                  const kh_error *err),
+                        void *ctx, kh_error *err);
 
 /* Parses one JSON Lines record.  Returns NULL with err filled (column set)
  * when the line is not a JSON object with a string "text". */

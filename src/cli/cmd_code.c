@@ -18,8 +18,10 @@ static const char usage[] =
     "Codes news articles and prints one JSON object per article (JSON Lines).\n"
     "Inputs: plain-text articles (an optional 'Source – Dateline' first line,\n"
     "the body, an optional source-URL last line), JSON Lines files (one\n"
-    "{\"id\",\"text\",...} per line), directories (read recursively) and -\n"
-    "for standard input (the default).\n"
+    "{\"id\",\"text\",...} per line), HTML pages (the story's text, title,\n"
+    "URL and date), RSS and Atom feeds (one article per item),\n"
+    "directories (read recursively) and - for standard input (the\n"
+    "default).\n"
     "\n"
     "options:\n"
     "  --date YYYY-MM-DD    story date for articles that have none\n"
@@ -27,8 +29,7 @@ static const char usage[] =
     "                       .project (or .actors/.verbs/... file) or a\n"
     "                       folder or file of PETRARCH dictionaries\n"
     "                       (default: the bundled ones)\n"
-    "  --input text|jsonl   read every input as this format (default: by\n"
-    "                       extension, then by the first byte)\n"
+    KH_CLI_INPUT_HELP
     "  --max-bytes N        largest article or JSON line accepted\n"
     "                       (default 16777216)\n"
     "  -o, --output FILE    write to FILE instead of standard output\n"
@@ -82,15 +83,8 @@ int kh_cmd_code(int argc, char **argv)
             popts.dict_path = optarg;
             break;
         case 'i':
-            if (strcmp(optarg, "text") == 0)
-                ropts.format = KH_INPUT_TEXT;
-            else if (strcmp(optarg, "jsonl") == 0)
-                ropts.format = KH_INPUT_JSONL;
-            else {
-                fprintf(stderr, "khaldun: --input must be text or jsonl, "
-                        "not '%s'\n", optarg);
+            if ((ropts.format = kh_cli_input_format(optarg)) < 0)
                 return 2;
-            }
             break;
         case 'm': {
             char *end;

@@ -43,7 +43,7 @@ static const char usage[] =
     "  --date YYYY-MM-DD    story date for articles that have none\n"
     "  --dict PATH          code with these dictionaries (see 'khaldun\n"
     "                       code --help')\n"
-    "  --input text|jsonl   read every input as this format\n"
+    KH_CLI_INPUT_HELP
     "  --max-bytes N        largest article or JSON line accepted\n"
     "  --no-check           do not check every page of an existing store\n"
     "                       first (that takes some seconds per GB)\n"
@@ -261,15 +261,8 @@ int kh_cmd_ingest(int argc, char **argv)
         case 'd': popts.default_date = optarg; break;
         case 'D': popts.dict_path = optarg; break;
         case 'i':
-            if (strcmp(optarg, "text") == 0)
-                ropts.format = KH_INPUT_TEXT;
-            else if (strcmp(optarg, "jsonl") == 0)
-                ropts.format = KH_INPUT_JSONL;
-            else {
-                fprintf(stderr, "khaldun: --input must be text or jsonl, "
-                        "not '%s'\n", optarg);
+            if ((ropts.format = kh_cli_input_format(optarg)) < 0)
                 return 2;
-            }
             break;
         case 'm':
             if (kh_cli_number("--max-bytes", optarg, 1u << 30, &n) < 0 ||

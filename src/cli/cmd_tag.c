@@ -28,8 +28,7 @@ static const char usage[] =
     "  --lemma              print word_TAG_lemma\n"
     "  --data DIR           folder of the model files (default: $KHALDUN_DATA,\n"
     "                       else the build's build/data)\n"
-    "  --input text|jsonl   read every input as this format (default: by\n"
-    "                       extension, then by the first byte)\n"
+    KH_CLI_INPUT_HELP
     "  --max-bytes N        largest article or JSON line accepted\n"
     "                       (default 16777216)\n"
     "  -o, --output FILE    write to FILE instead of standard output\n"
@@ -100,15 +99,8 @@ int kh_cmd_tag(int argc, char **argv)
             popts.data_dir = optarg;
             break;
         case 'i':
-            if (strcmp(optarg, "text") == 0)
-                ropts.format = KH_INPUT_TEXT;
-            else if (strcmp(optarg, "jsonl") == 0)
-                ropts.format = KH_INPUT_JSONL;
-            else {
-                fprintf(stderr, "khaldun: --input must be text or jsonl, "
-                        "not '%s'\n", optarg);
+            if ((ropts.format = kh_cli_input_format(optarg)) < 0)
                 return 2;
-            }
             break;
         case 'm': {
             char *end;

@@ -30,6 +30,20 @@ void kh_cli_error(const kh_error *err)
     fprintf(stderr, "khaldun: %s\n", kh_error_format(err, buf, sizeof buf));
 }
 
+int kh_cli_input_format(const char *arg)
+{
+    static const struct { const char *name; int format; } formats[] = {
+        {"text", KH_INPUT_TEXT}, {"jsonl", KH_INPUT_JSONL},
+        {"html", KH_INPUT_HTML}, {"feed", KH_INPUT_FEED},
+    };
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+        if (strcmp(arg, formats[i].name) == 0)
+            return formats[i].format;
+    fprintf(stderr, "khaldun: --input must be text, jsonl, html or feed, "
+            "not '%s'\n", arg);
+    return -1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {

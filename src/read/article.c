@@ -16,6 +16,7 @@
 #include "json.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The base name of path without its extension: "a/b/000_x.txt" -> "000_x". */
@@ -347,6 +348,48 @@ kh_doc *kh_read_text(const char *buf, size_t len, const char *name,
         kh_doc_free(d);
         kh_fail(err, KH_EEMPTY, name, 0, 0,
                 "empty article (no text besides the header or URL line)");
+        return NULL;
+    }
+    return d;
+}
+
+kh_doc *kh_doc_from_markup(const char *text, size_t len, const char *name,
+                           long line, const kh_markup_meta *m,
+                           kh_error *err)
+{
+    if (len == 0 || is_blank(text, len)) {
+        kh_fail(err, KH_EEMPTY, name, line, 0,
+                "empty article (no text in the %s)",
+                line ? "feed's item" : "page");
+        return NULL;
+    }
+    kh_doc *d = kh_doc_alloc(text, len);
+    d->origin = kh_arena_strdup(&d->arena, name);
+    d->origin_line = line;
+    kh_arena *a = &d->arena;
+    if (m->id && *m->id) {
+        d->id = kh_arena_strdup(a, m->id);
+    } else {
+        char tmp[300];
+        char *b = base_id(a, name);
+        if (m->id_fallback)
+            snprintf(tmp, sizeof tmp, "%s-%s", b, m->id_fallback);
+        else
+            snprintf(tmp, sizeof tmp, "%s", b);
+        d->id = kh_arena_strdup(a, tmp);
+    }
+    if (m->url && *m->url)
+        d->url = kh_arena_strdup(a, m->url);
+    if (m->source && *m->source)
+        d->source = kh_arena_strdup(a, m->source);
+    if (m->title && *m->title)
+        d->title = kh_arena_strdup(a, m->title);
+    if (m->date && kh_parse_iso_date(m->date, d->date))
+        d->date_given = 1;
+    if (!read_layout(d)) {
+        kh_doc_free(d);
+        kh_fail(err, KH_EEMPTY, name, line, 0,
+                "empty article (no text besides a header or URL line)");
         return NULL;
     }
     return d;

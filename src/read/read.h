@@ -28,4 +28,19 @@ void kh_lines_close(kh_lines *l);
  * seen, at least max + 1) or KH_EIO (errno set). */
 int kh_read_fd(int fd, size_t max, char **buf, size_t *len);
 
+/* The metadata of an article read out of markup (an HTML page, a feed's
+ * item); NULL or "" when absent.  id_fallback is used when id is absent
+ * (the file's base name, then a suffix, "-item-3"). */
+typedef struct kh_markup_meta {
+    const char *id, *id_fallback, *url, *source, *title;
+    const char *date;   /* YYYY-MM-DD */
+} kh_markup_meta;
+
+/* A document over text extracted from markup, read as a plain-text
+ * article's body is (a wire dateline at its start counts).  name and
+ * line are for messages.  NULL with err filled when the text is empty. */
+kh_doc *kh_doc_from_markup(const char *text, size_t len, const char *name,
+                           long line, const kh_markup_meta *m,
+                           kh_error *err);
+
 #endif

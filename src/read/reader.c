@@ -14,9 +14,11 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <ctype.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +36,10 @@ struct kh_reader {
     kh_read_opts opts;
     kh_lines *lines;      /* the JSON Lines input being read, or NULL */
     char *lines_name;
+    /* the items of a feed not yet returned: a document, or the error of
+     * an item without text (doc NULL) */
+    struct pending { kh_doc *doc; kh_error err; } *pend;
+    size_t npend, ipend, cappend;
 };
 
 static void push(kh_reader *r, const char *path, int depth)
@@ -69,6 +75,9 @@ void kh_reader_close(kh_reader *r)
     free(r->queue);
     kh_lines_close(r->lines);
     free(r->lines_name);
+    for (size_t i = r->ipend; i < r->npend; i++)
+        kh_doc_free(r->pend[i].doc);
+    free(r->pend);
     free(r);
 }
 
@@ -84,6 +93,56 @@ static int jsonl_name(const char *name)
            has_ext(name, ".json");
 }
 
+static int html_name(const char *name)
+{
+    return has_ext(name, ".html") || has_ext(name, ".htm") ||
+           has_ext(name, ".xhtml");
+}
+
+static int feed_name(const char *name)
+{
+    return has_ext(name, ".rss") || has_ext(name, ".atom") ||
+           has_ext(name, ".xml");
+}
+
+static int starts(const char *s, const char *e, const char *w)
+{
+    size_t n = strlen(w);
+    return (size_t)(e - s) >= n && strncasecmp(s, w, n) == 0;
+}
+
+/* What a file is, by its extension, else by its first element: a page, a
+ * feed, or text. */
+static int markup_kind(const char *name, const char *buf, size_t len)
+{
+    if (html_name(name))
+        return KH_INPUT_HTML;
+    if (feed_name(name))
+        return KH_INPUT_FEED;
+    const char *p = buf, *e = buf + len;
+    if (starts(p, e, "\xEF\xBB\xBF"))
+        p += 3;
+    for (int round = 0; round < 8; round++) {
+        while (p < e && isspace((unsigned char)*p))
+            p++;
+        if (starts(p, e, "<?") || starts(p, e, "<!--")) {
+            const char *g = memmem(p, (size_t)(e - p), p[1] == '?' ? "?>" : "-->",
+                                   p[1] == '?' ? 2 : 3);
+            if (!g)
+                return KH_INPUT_TEXT;
+            p = g + (p[1] == '?' ? 2 : 3);
+            continue;
+        }
+        break;
+    }
+    if (starts(p, e, "<rss") || starts(p, e, "<feed") ||
+        starts(p, e, "<rdf:rdf"))
+        return KH_INPUT_FEED;
+    if (starts(p, e, "<!doctype html") || starts(p, e, "<html"))
+        return KH_INPUT_HTML;
+    return KH_INPUT_TEXT;
+}
+
 /* Entries of a directory that are articles: text and JSON Lines files, and
  * files with no extension; never hidden ones. */
 static int wanted(const char *name)
@@ -92,7 +151,7 @@ static int wanted(const char *name)
         return 0;
     const char *dot = strrchr(name, '.');
     return !dot || has_ext(name, ".txt") || has_ext(name, ".text") ||
-           jsonl_name(name);
+           jsonl_name(name) || html_name(name) || feed_name(name);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -183,6 +242,40 @@ static void end_lines(kh_reader *r)
     r->lines_name = NULL;
 }
 
+/* Takes a feed's item (kh_read_feed's callback). */
+static int take_item(void *ctx, kh_doc *doc, const kh_error *err)
+{
+    kh_reader *r = ctx;
+    if (r->npend == r->cappend) {
+        r->cappend = r->cappend ? r->cappend * 2 : 16;
+        r->pend = kh_xrealloc(r->pend, r->cappend * sizeof *r->pend);
+    }
+    struct pending *p = &r->pend[r->npend++];
+    p->doc = doc;
+    if (!doc)
+        p->err = *err;
+    return 0;
+}
+
+/* The next pending item: 1 with *doc, an error code, or 0 when none. */
+static int next_item(kh_reader *r, kh_doc **doc, kh_error *err)
+{
+    if (r->ipend == r->npend) {
+        r->ipend = r->npend = 0;
+        return 0;
+    }
+    struct pending *p = &r->pend[r->ipend++];
+    if (p->doc) {
+        *doc = p->doc;
+        return 1;
+    }
+    if (err)
+        *err = p->err;
+    return p->err.code ? p->err.code : KH_EINPUT;
+}
+
+/* Reads a whole file: 1 with *doc, an error code, or 2 when it was a feed
+ * whose items are pending. */
 static int read_text(kh_reader *r, kh_lines *l, const char *name,
                      kh_doc **doc, kh_error *err)
 {
@@ -197,7 +290,18 @@ static int read_text(kh_reader *r, kh_lines *l, const char *name,
     if (rc != KH_OK)
         return kh_fail(err, KH_EIO, name, 0, 0, "read error: %s",
                        strerror(errno));
-    *doc = kh_read_text(buf, len, name, err);
+    int fmt = r->opts.format;
+    if (fmt == KH_INPUT_AUTO)
+        fmt = markup_kind(name, buf, len);
+    if (fmt == KH_INPUT_FEED) {
+        rc = kh_read_feed(buf, len, name, take_item, r, err);
+        free(buf);
+        return rc == KH_OK ? 2 : rc;
+    }
+    if (fmt == KH_INPUT_HTML)
+        *doc = kh_read_html(buf, len, name, err);
+    else
+        *doc = kh_read_text(buf, len, name, err);
     free(buf);
     return *doc ? 1 : err ? err->code : KH_EINPUT;
 }
@@ -207,6 +311,9 @@ int kh_reader_next(kh_reader *r, kh_doc **doc, kh_error *err)
     *doc = NULL;
     kh_error_clear(err);
     for (;;) {
+        int prc = next_item(r, doc, err);
+        if (prc != 0)
+            return prc;
         if (r->lines) {
             int rc = next_line(r, doc, err);
             if (rc != 0)
@@ -266,6 +373,8 @@ int kh_reader_next(kh_reader *r, kh_doc **doc, kh_error *err)
         }
         int rc = read_text(r, l, name, doc, err);
         free(it.path);
+        if (rc == 2)
+            continue;   /* a feed: its items are pending */
         return rc;
     }
 }
