@@ -179,6 +179,74 @@ static int not_an_actor(const kh_unit *u, int i, const char *code,
     return 1;
 }
 
+/* SET: PLACES.  Notes that the unit names a place of code's country: the
+ * code less a GOV that ends it (Basra IRQ, Erbil IRQKRDGOV: IRQKRD);
+ * places of two countries leave none. */
+static void note_place(kh_unit *u, const char *code)
+{
+    if (!u->dict->options.places || u->place_mixed || strlen(code) < 3 ||
+        strchr(code, '/'))
+        return;
+    char c[KH_CODE_LEN];
+    snprintf(c, sizeof c, "%s", code);
+    size_t n = strlen(c);
+    if (n >= 6 && n % 3 == 0 && memcmp(c + n - 3, "GOV", 3) == 0)
+        c[n - 3] = '\0';
+    if (!u->place[0])
+        memcpy(u->place, c, sizeof u->place);
+    else if (memcmp(u->place, c, 3) != 0)
+        u->place_mixed = 1, u->place[0] = '\0';
+    else if (strcmp(u->place, c) != 0)
+        u->place[3] = '\0';   /* IRQ and IRQKRD: IRQ */
+}
+
+/* ACTOR RULES.  Whether the words at lex i are inside the name of the
+ * article's own outlet ("told Yemen Horizon", "Baghdad Today reported"):
+ * a newspaper is no act of the country in its name. */
+static int in_source_name(const kh_unit *u, int i)
+{
+    const char *src = u->doc ? u->doc->source : NULL;
+    if (!src || !*src)
+        return 0;
+    char w[6][32];
+    int nw = 0;
+    size_t k = 0;
+    for (const char *p = src;; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && k < 31) {
+            if (nw >= 6)
+                return 0;
+            w[nw][k++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+            continue;
+        }
+        if (k)
+            w[nw][k] = '\0', nw++;
+        k = 0;
+        if (!c)
+            break;
+    }
+    if (nw < 2)
+        return 0;   /* one word is a country's name as often */
+    for (int j = i - nw + 1; j <= i; j++) {
+        if (j < 0 || j + nw > u->n)
+            continue;
+        int e = 0;
+        while (e < nw && text_is(u, j + e, w[e]))
+            e++;
+        if (e == nw)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the actor at lex i was written in a <PLACE> section. */
+static int is_place(const kh_unit *u, int i)
+{
+    const kh_dict *d = u->dict;
+    return d->options.places && d->options.actor_rules &&
+           d->actors[d->roots[u->lex[i].root].payload].place;
+}
+
 static int usable(const kh_unit *u, int i, int type)
 {
     return i >= 0 && i < u->n && u->lex[i].type == type &&
@@ -223,10 +291,16 @@ void kh_actors(kh_unit *u)
         }
         snprintf(s->code, sizeof s->code, "%s",
                  kh_dict_str_text(d, x->code));
-        if (d->options.actor_rules && not_an_actor(u, i, s->code, used)) {
+        if (d->options.actor_rules && in_source_name(u, i)) {
             x->type = L_NOUN;
             continue;
         }
+        if (d->options.actor_rules && not_an_actor(u, i, s->code, used)) {
+            note_place(u, s->code);
+            x->type = L_NOUN;
+            continue;
+        }
+        int place = is_place(u, i), composed = 0;
         s->compound = x->ref;
         int former = former_before(u, i);
         /* agents after: "Gondor police", "Arnor former security
@@ -259,6 +333,7 @@ void kh_actors(kh_unit *u)
             if (!usable(u, j, L_AGENT))
                 break;
             apply(u, j, s->code, former);
+            composed = 1;
             used[j] = 1;
             s->last = (int16_t)(u->lex[j].end - 1);
             j = u->lex[j].end;
@@ -274,8 +349,19 @@ void kh_actors(kh_unit *u)
         if (usable(u, b, L_AGENT) && !used[b] && u->lex[b].end <= i &&
             !(in && d->options.actor_rules && deployed(u, b))) {
             apply(u, b, s->code, former);
+            composed = 1;
             used[b] = 1;
             s->first = (int16_t)b;
+        }
+        if (place) {
+            /* a city or a province is where, and whose its agents are
+             * ("security forces in Basra", "the Nineveh court"), never
+             * an actor alone ("south of Mosul") */
+            note_place(u, kh_dict_str_text(d, x->code));
+            if (!composed) {
+                x->type = L_NOUN;
+                continue;
+            }
         }
         x->slot = (int16_t)u->nslots++;
         u->lex[s->first].slot = x->slot;

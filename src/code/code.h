@@ -102,6 +102,10 @@ typedef struct kh_slot {
                                not say ("a drone"): a source whose events
                                wait for the article (SET: UNKNOWN SOURCES),
                                never a target */
+    uint8_t placed;         /* an agent whose country is where the
+                               sentence happens (SET: PLACES): never the
+                               target of a verb of saying ("told
+                               reporters") */
 } kh_slot;
 
 typedef struct kh_cevent {
@@ -169,6 +173,13 @@ typedef struct kh_unit {
     int32_t shift;                /* time shift in days */
     const kh_forward *fwd_in;     /* the previous unit's first actor */
     kh_forward fwd_out;
+    /* SET: PLACES.  The country (CCC, or CCCKRD...) of the places the
+     * unit names, when they are of one country (actors.c), and the
+     * article's, from its dateline (stage.c; NULL when unknown): where
+     * lone agents are (lone.c). */
+    char place[KH_CODE_LEN];
+    int place_mixed;
+    const char *home_in;
 } kh_unit;
 
 /* lex.c */
@@ -243,6 +254,11 @@ void kh_trace_unit(const kh_unit *u, FILE *f);
 
 /* stage.c: every sentence of doc, its events kept in doc->events. */
 int kh_code_doc(const kh_dict *d, kh_doc *doc);
+/* SET: PLACES: the place a dateline names, as lone agents take it
+ * ("IRQ" for Basra, "IRQKRD" for Erbil), in out; 0 when the
+ * dictionaries do not know it. */
+int kh_dateline_place(const kh_dict *d, const char *dateline, int32_t date,
+                      char out[KH_CODE_LEN]);
 
 /* coder.c */
 int32_t kh_date_int(const char *iso);

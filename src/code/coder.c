@@ -127,6 +127,8 @@ void kh_code_unit(kh_unit *u, const kh_dict *d, const kh_doc *doc,
     u->nslots = 0;
     u->ncompounds = 0;
     u->shift = 0;
+    u->place[0] = '\0';
+    u->place_mixed = 0;
     memset(&u->fwd_out, 0, sizeof u->fwd_out);
     kh_lex_build(u, tok_first, tok_end, d->split_clitics);
     if (u->n > KH_MAX_LEX) {

@@ -85,6 +85,11 @@ static uint64_t bit(int s)
     return s >= 0 && s < 64 ? (uint64_t)1 << s : 0;
 }
 
+static int s_bit_skip(uint64_t skip, int s)
+{
+    return (skip & bit(s)) != 0;
+}
+
 /* Whether the verb at v is negated: NOT, NEVER or a -N'T word among the
  * three words before it (auxiliaries and adverbs come between: "did not
  * attack", "has never met", "won't sign"), with no actor, comma or
@@ -325,6 +330,15 @@ static uint64_t country_bits(const kh_unit *u, const char *code)
     return b;
 }
 
+static uint64_t placed_bits(const kh_unit *u)
+{
+    uint64_t b = 0;
+    for (int k = 0; k < u->nslots && k < 64; k++)
+        if (u->slots[k].placed)
+            b |= bit(k);
+    return b;
+}
+
 static uint64_t unknown_bits(const kh_unit *u)
 {
     uint64_t b = 0;
@@ -426,6 +440,79 @@ static int near_source(const kh_unit *u, int cs, int v, const char *not,
         return s;
     }
     return -1;
+}
+
+static int relative_pronoun(const kh_unit *u, int i)
+{
+    return text_is(u, i, "THAT") || text_is(u, i, "WHICH") ||
+           text_is(u, i, "WHO") || text_is(u, i, "WHOM");
+}
+
+/* SET: CLAUSE SUBJECTS.  The subject of a relative clause's verb that
+ * names none between the pronoun and the verb: the actor the pronoun
+ * stands for, right before it ("militants who attacked", "the court,
+ * which sentenced"), else -1: "a terrorist who took part in killing
+ * policemen" has no known subject, whatever actor came earlier. */
+static int relative_subject(const kh_unit *u, int v)
+{
+    for (int i = v - 1; i >= 0; i--) {
+        if (!visible(u, i) || !relative_pronoun(u, i))
+            continue;
+        int j = i - 1;
+        while (j >= 0 && (!visible(u, j) || u->lex[j].type == L_COMMA))
+            j--;
+        for (int k = 0; j >= 0 && k < u->nslots; k++)
+            if (!u->slots[k].nul && j >= u->slots[k].first &&
+                j <= u->slots[k].last)
+                return k;
+        return -1;
+    }
+    return -1;
+}
+
+/* SET: CLAUSE SUBJECTS.  Whether the clause of the verb at v says its
+ * own subject, which the nearest actor search found none of: walking back
+ * over the verbs of its region with no actor between ("took part in
+ * killing", "decided to form"), a relative clause's is the actor its
+ * pronoun stands for, a THAT clause's ("said in a statement that the
+ * convict confessed") is no actor, and an actor between two verbs ("Iran
+ * said Iraq decided to form") is the later verbs' subject.  Returns 1
+ * with *subj (a slot, or -1: no known subject), or 0 when the clause
+ * does not say. */
+static int clause_subject(const kh_unit *u, int cs, int v, int *subj)
+{
+    int lo = region_start(u, v);
+    if (lo < cs)
+        lo = cs;
+    for (int w = v, steps = 0; steps < 8; steps++) {
+        if (relative_verb(u, w)) {
+            *subj = relative_subject(u, w);
+            return 1;
+        }
+        int pv = -1;
+        for (int i = w - 1; i >= lo; i--)
+            if (u->lex[i].type == L_VERB && visible(u, i)) {
+                pv = i;
+                break;
+            }
+        if (pv < 0)
+            return 0;
+        for (int i = u->lex[pv].end; i < w; i++) {
+            if (!visible(u, i))
+                continue;
+            int s = slot_here(u, i);
+            if (s >= 0 && !after_preposition(u, i)) {
+                *subj = s;
+                return 1;
+            }
+            if (text_is(u, i, "THAT")) {
+                *subj = -1;
+                return 1;
+            }
+        }
+        w = pv;
+    }
+    return 0;
 }
 
 static int be_form(const kh_unit *u, int i)
@@ -692,6 +779,13 @@ static int code_verb(kh_unit *u, int c, int cs, int ce, int v, int opener,
         const char *not = tgt.slot >= 0 ? u->slots[tgt.slot].code : NULL;
         if (o->nearest_source)
             src.slot = near_source(u, cs, v, not, skip | bit(tgt.slot));
+        int subj;
+        if (src.slot == -1 && o->clause_subjects &&
+            clause_subject(u, cs, v, &subj)) {
+            if (subj < 0 || (s_bit_skip(skip | bit(tgt.slot), subj)))
+                return 0;
+            src.slot = subj;
+        }
         if (src.slot != -1)
             ;
         else if (c > 0 && opener < 0 && carry >= 0)
@@ -723,6 +817,8 @@ static int code_verb(kh_unit *u, int c, int cs, int ce, int v, int opener,
          * statement about one's own country has no target; nor is an
          * actor of one's country the target of a statement. */
         int own = 0;
+        if (o->places && saying(d, ec))
+            skip |= placed_bits(u);   /* "told reporters" */
         if (o->saying_abroad && saying(d, ec) && not) {
             int t0 = first_slot_a(u, vend, ce, not, skip, anchor);
             own = t0 >= 0 && same_country(u->slots[t0].code, not);
@@ -847,7 +943,22 @@ static void code_clauses(kh_unit *u)
         /* a later clause keeps the subject only of a clause that coded
          * (COMPLEX-05: after "Gondor alleged", no event, the next clause
          * finds its own) */
-        carry = coded_src;
+        if (coded_src < 0 && o->clause_subjects) {
+            /* SET: CLAUSE SUBJECTS: "the riot police used water cannons
+             * and fired tear gas at the protesters": a clause that coded
+             * nothing still passes on the subject it names, and one that
+             * names none the subject before it */
+            int subj = -1;
+            for (int i = ce - 1; i >= cs; i--)
+                if (u->lex[i].type == L_VERB && visible(u, i)) {
+                    subj = near_source(u, cs, i, NULL, 0);
+                    break;
+                }
+            if (subj >= 0)
+                carry = subj;
+        } else {
+            carry = coded_src;
+        }
         coded_src = -1;
     }
 }

@@ -14,6 +14,14 @@
  * it is an unknown source ("a drone targeted the headquarters of X") whose
  * violent events wait for the rest of the article (stage.c), and never a
  * target.  A run of agents is one phrase ("rebel commanders").
+ *
+ * With SET: PLACES (ours), an agent that the sentence's state actors do
+ * not place is where the sentence happens: "riot police fired tear gas at
+ * protesters in Basra" are Iraqi police and Iraqi protesters, and so are
+ * they in a story datelined Basra that names no place.  This holds for
+ * the roles of home and of civilians (protesters, students, doctors,
+ * journalists), not for armies, gunmen and spies, who act abroad as
+ * often as at home, nor for international ones (aid groups, NGO~).
  */
 #include "code.h"
 
@@ -105,6 +113,42 @@ static const char *state_country(const kh_unit *u, int i)
     return best >= 0 ? u->slots[best].code : NULL;
 }
 
+/* Roles of people who are where they are: civilians, protesters,
+ * students, doctors, journalists, businessmen, clerics, refugees...
+ * (SET: PLACES: "protesters in Basra" are Iraqi). */
+static int civil_role(const char *a)
+{
+    static const char *const civil[] = {"CVL", "EDU", "HLH", "MED", "BUS",
+                                        "LAB", "REL", "REF", "AGR", "ELI",
+                                        "HRI", "CRM"};
+    for (size_t i = 0; i < sizeof civil / sizeof *civil; i++)
+        if (strcmp(a, civil[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* SET: PLACES.  Where the unit happens: its places when they are of one
+ * country, else, when it names none, the article's dateline, unless the
+ * sentence names a state of another country ("the United States imposed
+ * sanctions on companies in the UAE", datelined Washington: whose
+ * companies is not said). */
+static const char *where(const kh_unit *u)
+{
+    if (!u->dict->options.places || u->place_mixed)
+        return NULL;
+    if (u->place[0])
+        return u->place;
+    if (!u->home_in || !*u->home_in)
+        return NULL;
+    for (int k = 0; k < u->nslots; k++) {
+        const kh_slot *s = &u->slots[k];
+        if (!s->nul && !s->unknown && kh_state_code(s->code) &&
+            memcmp(s->code, u->home_in, 3) != 0)
+            return NULL;
+    }
+    return u->home_in;
+}
+
 static void append_code(char *code, const char *part, int prefix)
 {
     char tmp[KH_CODE_LEN];
@@ -127,7 +171,7 @@ void kh_lone_agents(kh_unit *u)
             continue;
         /* the phrase: this agent and those right after it */
         char roles[KH_CODE_LEN] = "";
-        int pre = 0, domestic = 0, home = 1, last = i;
+        int pre = 0, domestic = 0, home = 1, civil = 1, last = i;
         int j = i;
         while (j < u->n && u->lex[j].type == L_AGENT &&
                !(u->lex[j].flags & LF_ELIM)) {
@@ -141,6 +185,7 @@ void kh_lone_agents(kh_unit *u)
             }
             domestic |= domestic_role(ac);
             home &= home_role(ac);
+            civil &= home_role(ac) || civil_role(ac);
             last = u->lex[j].end - 1;
             j = u->lex[j].end;
         }
@@ -152,9 +197,14 @@ void kh_lone_agents(kh_unit *u)
         const char *country = domestic ? state_country(u, i)
                               : home   ? only_country(u, i)
                                        : NULL;
+        const char *at = !country && (domestic || civil) && !pre
+                             ? where(u) : NULL;
         if (country) {
             memcpy(s->code, country, 3);   /* another slot's code */
             s->code[3] = '\0';
+        } else if (at) {
+            snprintf(s->code, sizeof s->code, "%s", at);
+            s->placed = 1;
         } else {
             snprintf(s->code, sizeof s->code, "---");
             s->unknown = 1;

@@ -184,6 +184,19 @@ static void compounds(kh_unit *u)
         if ((before == L_NOUN && after == L_NOUN) ||
             (before == L_ADJ && k + 1 < u->n && u->lex[k + 1].type == L_ADJ))
             c->flags |= LF_COMPOUND;
+        /* ours (ACTOR RULES): the commas of a list of nouns ("food,
+         * medicine and winter supplies") are the list's, not a clause's */
+        if (before == L_NOUN && after == L_NOUN &&
+            u->dict->options.actor_rules)
+            for (int l = k - 1; l >= 2; l -= 2) {
+                int n0 = u->lex[l].type == L_LITR && u->lex[l].head >= 0
+                             ? u->lex[l].head : l;
+                if (n0 < 2 || u->lex[n0 - 1].type != L_COMMA ||
+                    u->lex[n0 - 2].type != L_NOUN)
+                    break;
+                u->lex[n0 - 1].flags |= LF_COMPOUND;
+                l = n0;
+            }
     }
 }
 

@@ -239,6 +239,9 @@ static int code_words(const kh_dict *dict, const kh_doc *d, void *unit,
     u->ncompounds = 0;
     u->shift = 0;
     u->fwd_in = NULL;
+    u->home_in = NULL;
+    u->place[0] = '\0';
+    u->place_mixed = 0;
     kh_lex_build(u, first, end, dict->split_clitics);
     if (u->n <= 0 || u->n > KH_MAX_LEX) {
         u->n = 0;

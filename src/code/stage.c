@@ -153,6 +153,78 @@ static int by_sentence(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* The words of a dateline folded as the dictionaries write them (upper
+ * case ASCII; other bytes and punctuation split words).  Returns the
+ * count. */
+static int dateline_words(const char *s, char w[8][32])
+{
+    int n = 0;
+    size_t k = 0;
+    for (;; s++) {
+        unsigned char c = (unsigned char)*s;
+        int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                     c == '\'';
+        if (letter && n < 8 && k < 31) {
+            w[n][k++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+            continue;
+        }
+        if (k && n < 8) {
+            w[n][k] = '\0';
+            n++;
+        }
+        k = 0;
+        if (!c)
+            return n;
+    }
+}
+
+int kh_dateline_place(const kh_dict *d, const char *dateline, int32_t date,
+                      char out[KH_CODE_LEN])
+{
+    out[0] = '\0';
+    if (!dateline || !d->options.places)
+        return 0;
+    char w[8][32];
+    int n = dateline_words(dateline, w);
+    uint32_t id[8];
+    for (int i = 0; i < n; i++)
+        id[i] = kh_dict_word_find(d, w[i], strlen(w[i]));
+    /* the longest actor or place that the words are, from any word on
+     * ("Basra", "Deir Ezzor", "the Kurdistan Region") */
+    for (int i = 0; i < n; i++) {
+        size_t nr;
+        const uint32_t *roots = kh_dict_roots_of(d, id[i], &nr);
+        for (size_t k = 0; k < nr; k++) {
+            const kh_root *r = &d->roots[roots[k]];
+            if (r->kind != KH_ROOT_ACTOR || r->words.n > (uint32_t)(n - i))
+                continue;
+            uint32_t e = 0;
+            for (; e < r->words.n; e++)
+                if (d->pels[r->words.first + e].arg != id[i + e])
+                    break;
+            if (e < r->words.n)
+                continue;
+            uint32_t c = kh_dict_actor_code(d, &d->actors[r->payload], date);
+            if (c == KH_NONE)
+                continue;
+            const char *code = kh_dict_str_text(d, c);
+            size_t cl = strlen(code);
+            int gov = cl >= 6 && cl % 3 == 0 &&
+                      strcmp(code + cl - 3, "GOV") == 0;
+            if (cl < 3 || code[0] == '-' || strchr(code, '/') ||
+                !(kh_state_code(code) || gov || d->actors[r->payload].place))
+                continue;
+            snprintf(out, KH_CODE_LEN, "%s", code);
+            if (gov)
+                out[cl - 3] = '\0';
+            else if (cl > 3 && !d->actors[r->payload].place)
+                out[3] = '\0';   /* a state's role: its country */
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int kh_code_doc(const kh_dict *d, kh_doc *doc)
 {
     /* not zeroed: kh_code_unit sets what it reads, and the unit is large
@@ -162,13 +234,27 @@ int kh_code_doc(const kh_dict *d, kh_doc *doc)
     kh_forward fwd = {0};
     evec all = {0}, pend = {0};
     int discard = 0;
+    char home[KH_CODE_LEN];
+    kh_dateline_place(d, doc->dateline, date, home);
+    /* KH_TRACE_ARTICLE=1: the coder's view of every sentence, on stderr
+     * (`khaldun validate` has KH_TRACE for its records) */
+    const char *trace = getenv("KH_TRACE_ARTICLE");
+    if (trace && *trace)
+        fprintf(stderr, "TRACE article %s: dateline place %s\n",
+                doc->id ? doc->id : "", home[0] ? home : "none");
     for (size_t s = 0; s < doc->nsents; s++) {
         const kh_sentence *st = &doc->sents[s];
         u->fwd_in = fwd.valid ? &fwd : NULL;
+        u->home_in = home;
         kh_code_unit(u, d, doc, st->tok_first, st->tok_end, date);
         if (u->status == KH_UNIT_STORY_DISCARD) {
             discard = 1;   /* a sports story, a chronology... */
             break;
+        }
+        if (trace && *trace) {
+            fprintf(stderr, "TRACE sentence %zu: %s\n", s,
+                    u->why ? u->why : "");
+            kh_trace_unit(u, stderr);
         }
         keep(doc, &all, u, s, 0);
         keep(doc, &pend, u, s, 1);

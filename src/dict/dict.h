@@ -132,6 +132,11 @@ typedef struct kh_actor {
     uint32_t codes_first, ncodes;  /* kh_dcode, in the order written; the
                                       undated default, if any, last */
     uint32_t parent;               /* root of the first synonym, for output */
+    uint8_t place;                 /* ours: written in a <PLACE> section of
+                                      a .actors file (a city, a province):
+                                      with SET: PLACES, where things happen
+                                      and whose its agents are, never an
+                                      actor alone */
 } kh_actor;
 
 typedef struct kh_agent {
@@ -253,10 +258,19 @@ typedef struct kh_options {
      * - reported_accusations: "X said that Y attacked Z", with Z of X's
      *   country and not X itself, is also X accusing Y (1123);
      * - future_intent: "will withdraw", "will supply arms" are intent
-     *   (0356, 0332): CAMEO's 03 and 13 codes for 04-08 and 14-20. */
+     *   (0356, 0332): CAMEO's 03 and 13 codes for 04-08 and 14-20;
+     * - places: a <PLACE> actor (a city, a province) codes only with an
+     *   agent ("security forces in Basra", "the Nineveh court"), and the
+     *   places of a sentence, else the article's dateline, give lone
+     *   agents of home and civilian roles their country ("riot police
+     *   fired tear gas at protesters" in a story from Basra);
+     * - clause_subjects: a relative clause or a THAT clause whose
+     *   subject is no actor has no source ("a terrorist who took part in
+     *   killing policemen", "the council said that the convict
+     *   confessed"): not an actor from further back. */
     int lemmas, relative, saying_abroad, main_commas, lone_agents,
         quote_pronouns, nearest_source, unknown_sources,
-        reported_accusations, future_intent;
+        reported_accusations, future_intent, places, clause_subjects;
     /* FORWARD: pronouns across records */
     int forward;
     char forward_format[32];

@@ -98,6 +98,8 @@ static int ours(kh_options *o, const char *arg, const char *val)
         {"REPORTED ACCUSATIONS", offsetof(kh_options, reported_accusations)},
         {"FUTURE AS INTENT", offsetof(kh_options, future_intent)},
         {"ACTOR RULES", offsetof(kh_options, actor_rules)},
+        {"PLACES", offsetof(kh_options, places)},
+        {"CLAUSE SUBJECTS", offsetof(kh_options, clause_subjects)},
     };
     for (size_t i = 0; i < sizeof sw / sizeof *sw; i++)
         if (strncmp(arg, sw[i].name, strlen(sw[i].name)) == 0) {

@@ -217,7 +217,7 @@ static void group_phrase(kh_petr_rd *r, group *g, const char *s, size_t n,
     if (!kh_petr_words(r, s, n, col, v))
         return;
     if (g->actor == KH_NONE) {
-        kh_actor a = {0, 0, KH_NONE};
+        kh_actor a = {0, 0, KH_NONE, 0};
         g->actor = kh_dict_add_actor(r->d, &a);
         r->st->actors++;
     }

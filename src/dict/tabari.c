@@ -13,7 +13,9 @@
  * ~FINISH ends a file.  Ours, not TABARI's: in an .actors file read from
  * disk, "<INCLUDE> FILE" reads another .actors file there (FILE relative
  * to the including file's folder), so that a set split into several
- * files is still one file to a .project that names it.  A malformed line is reported (file:line: what is
+ * files is still one file to a .project that names it; and actors
+ * between <PLACE> and </PLACE> are places (kh_actor.place: cities and
+ * provinces, which SET: PLACES codes only with an agent).  A malformed line is reported (file:line: what is
  * wrong) and skipped, as TABARI does; only a file that cannot be read
  * stops the load.
  */
@@ -352,6 +354,7 @@ static void read_actors(rd *r, const char *buf, size_t len)
     const char *p = buf, *end = buf + len, *s;
     size_t n;
     int section = 0;   /* 0 actors, KH_ROOT_NOUN, KH_ROOT_ADJ */
+    int place = 0;     /* inside <PLACE> ... </PLACE> (ours) */
     agroup g = {KH_NONE, 0};
     while (next_line(&p, end, &s, &n)) {
         r->line++;
@@ -368,7 +371,11 @@ static void read_actors(rd *r, const char *buf, size_t len)
                 include_actors(r, s, n);
                 continue;
             }
-            if (starts(s, n, "<NOUN"))
+            if (starts(s, n, "<PLACE"))
+                place = 1, section = 0;
+            else if (starts(s, n, "</PLACE"))
+                place = 0;
+            else if (starts(s, n, "<NOUN"))
                 section = KH_ROOT_NOUN;
             else if (starts(s, n, "<ADJ"))
                 section = KH_ROOT_ADJ;
@@ -415,7 +422,7 @@ static void read_actors(rd *r, const char *buf, size_t len)
         const char *codes;
         size_t nc;
         split_codes(s, n, &pl, &codes, &nc);
-        kh_actor a = {0, 0, KH_NONE};
+        kh_actor a = {0, 0, KH_NONE, (uint8_t)place};
         uint32_t ai = kh_dict_add_actor(r->d, &a);
         uint32_t root = add_root(r, s, pl, KH_ROOT_ACTOR, ai);
         if (root == KH_NONE) {

@@ -60,6 +60,7 @@ static void events_of(const kh_dict *d, const char *text, char *out,
     assert_int_equal(kh_process(p, doc, NULL), KH_OK);
     kh_unit *u = malloc(sizeof *u);
     u->fwd_in = NULL;
+    u->home_in = NULL;
     kh_code_unit(u, d, doc, 0, doc->ntokens, 20240105);
     size_t n = 0;
     out[0] = '\0';
