@@ -515,6 +515,41 @@ static int clause_subject(const kh_unit *u, int cs, int v, int *subj)
     return 0;
 }
 
+/* "The List announced ... on Thursday, accusing rival parties of fraud":
+ * a present participle that opens a clause after a comma, after the
+ * unit's first verb, says what the main clause's subject did.  Sets *subj
+ * to that subject, the actor between the unit's start and its first verb
+ * (-1 when none: nothing known did it), and returns 1; 0 when v is not
+ * such a participle. */
+static int participle_subject(const kh_unit *u, int v, int *subj)
+{
+    const kh_token *t = &u->doc->tokens[u->lex[v].tok0];
+    if (t->tag != KH_POS_VBG)
+        return 0;
+    int p = v - 1;
+    while (p >= 0 && !visible(u, p))
+        p--;
+    if (p < 0 || u->lex[p].type != L_COMMA)
+        return 0;
+    int first = -1;
+    for (int i = 0; i < p && first < 0; i++)
+        if (u->lex[i].type == L_VERB && visible(u, i))
+            first = i;
+    if (first < 0)
+        return 0;
+    *subj = -1;
+    for (int i = 0; i < first; i++) {
+        if (!visible(u, i))
+            continue;
+        int s = slot_here(u, i);
+        if (s >= 0 && !after_preposition(u, i)) {
+            *subj = s;
+            break;
+        }
+    }
+    return 1;
+}
+
 static int be_form(const kh_unit *u, int i)
 {
     return u->lex[i].type == L_AUXIL || text_is(u, i, "IS") ||
@@ -777,7 +812,16 @@ static int code_verb(kh_unit *u, int c, int cs, int ce, int v, int opener,
     }
     if (src.slot == -1 && !unsaid) {
         const char *not = tgt.slot >= 0 ? u->slots[tgt.slot].code : NULL;
-        if (o->nearest_source)
+        int psubj;
+        if (o->clause_subjects && participle_subject(u, v, &psubj)) {
+            if (psubj < 0 || s_bit_skip(skip | bit(tgt.slot), psubj) ||
+                psubj == tgt.slot)
+                return 0;
+            src.slot = psubj;
+        }
+        if (src.slot != -1)
+            ;
+        else if (o->nearest_source)
             src.slot = near_source(u, cs, v, not, skip | bit(tgt.slot));
         int subj;
         if (src.slot == -1 && o->clause_subjects &&

@@ -17,6 +17,8 @@
  */
 #include "code.h"
 
+#include "../tag/tag.h"
+
 #include <string.h>
 
 /* The first word of the phrase that word i belongs to. */
@@ -228,18 +230,22 @@ static void pronouns(kh_unit *u)
             x->ref = -3;
             continue;
         }
+        /* TABARI looks for the actor anywhere in the unit; with our
+         * clause subjects a pronoun only looks back: in "the List
+         * announced that it had submitted appeals to the commission",
+         * "it" is not the commission */
+        int end = u->dict->options.clause_subjects ? i : u->n;
         if (text_is(u, i, "ITS") || text_is(u, i, "HIS") ||
             text_is(u, i, "HER")) {
             a = first_actor(u, 0, i);
-        } else if (text_is(u, i, "THEY") || text_is(u, i, "THEM") ||
-                   text_is(u, i, "THEIR")) {
-            for (int j = 0; j < u->n && a < 0; j++)
+        } else if (plural) {
+            for (int j = 0; j < end && a < 0; j++)
                 if (u->lex[j].type == L_ACTOR && u->lex[j].ref >= 0)
                     a = j;
             if (a < 0)
-                a = first_actor(u, 0, u->n);
+                a = first_actor(u, 0, end);
         } else {
-            a = first_actor(u, 0, u->n);
+            a = first_actor(u, 0, end);
         }
         x->ref = (int16_t)a;
     }
@@ -347,11 +353,24 @@ static int holds_speaker(const kh_unit *u, int from, int to)
     return 0;
 }
 
+/* "The ministry condemned the strike, accusing Ankara of ...", "jets
+ * bombed the camp, killing five": a run that opens with a present
+ * participle after the unit's verb says what the subject did next. */
+static int participle_run(const kh_unit *u, int from, int to)
+{
+    if (from >= to || u->lex[from].type != L_VERB)
+        return 0;
+    const kh_token *t = &u->doc->tokens[u->lex[from].tok0];
+    return t->tag == KH_POS_VBG && has_verb(u, 0, from);
+}
+
 /* Whether the run [from, to) must stay although its length says drop it
- * (SET: MAIN CLAUSE COMMAS, SET: QUOTE PRONOUNS). */
+ * (SET: MAIN CLAUSE COMMAS, SET: QUOTE PRONOUNS, SET: CLAUSE SUBJECTS). */
 static int keep_run(const kh_unit *u, int from, int to)
 {
     const kh_options *o = &u->dict->options;
+    if (o->clause_subjects && participle_run(u, from, to))
+        return 1;
     if (o->main_commas && !has_verb(u, 0, from) &&
         subject_and_verb(u, from, to))
         return 1;
@@ -415,10 +434,16 @@ static void comma_clauses(kh_unit *u)
 
 static void clauses(kh_unit *u)
 {
-    int c = 0;
+    int c = 0, pc = u->dict->options.clause_subjects;
     for (int i = 0; i < u->n; i++) {
         kh_lexw *x = &u->lex[i];
         if (x->type == L_CONJ && !(x->flags & (LF_COMPOUND | LF_ELIM)))
+            c++;
+        /* a participle run is a clause of its own: the main verb's
+         * target is not looked for in it (SET: CLAUSE SUBJECTS) */
+        else if (pc && x->type == L_COMMA &&
+                 !(x->flags & (LF_COMPOUND | LF_ELIM)) &&
+                 participle_run(u, i + 1, u->n))
             c++;
         x->clause = (uint16_t)c;
     }
