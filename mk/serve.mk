@@ -66,3 +66,13 @@ $(BUILD)/fuzz/fuzz_serve: tests/fuzz/fuzz_serve.c $(SERVE_FUZZ_SRC) \
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -o $@ $< $(SERVE_FUZZ_SRC) $(LIB_SRC) $(PKG_LIBS) \
 	    -lm -lpthread
+
+# The browser tests (tests/browser/run.sh: headless Chromium through npm
+# playwright-core), run by tests/run.sh as BUILD/tests/test_browser.
+BROWSER_TEST := $(BUILD)/tests/test_browser
+$(BROWSER_TEST): tests/browser/run.sh mk/serve.mk
+	@mkdir -p $(dir $@)
+	printf '#!/bin/sh\n# made by mk/serve.mk\nBUILD=%s exec tests/browser/run.sh\n' \
+	    '$(BUILD)' > $@
+	chmod +x $@
+tests: $(BROWSER_TEST)
