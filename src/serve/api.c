@@ -29,7 +29,7 @@ static void store_error(kh_serve_resp *resp, const kh_error *err)
 static void ok_json(kh_serve_resp *resp, kh_jbuf *b)
 {
     if (b->failed) {
-        kh_jb_take(b, NULL);
+        free(kh_jb_take(b, NULL));
         kh_serve_error(resp, 500, NULL, "out of memory");
         return;
     }
@@ -190,7 +190,7 @@ static void api_events(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
     list_ctx c = {&b, 0, (size_t)limit, 0};
     kh_error err;
     if (kh_store_events(s, &f, put_event, &c, &err) != KH_OK) {
-        kh_jb_take(&b, NULL);
+        free(kh_jb_take(&b, NULL));
         store_error(resp, &err);
         return;
     }
@@ -201,7 +201,7 @@ static void api_events(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
         /* a count stops at 100,000: enough to page, cheap to get */
         int64_t total = 0;
         if (kh_store_count_events(s, &f, 100001, &total, &err) != KH_OK) {
-            kh_jb_take(&b, NULL);
+            free(kh_jb_take(&b, NULL));
             store_error(resp, &err);
             return;
         }
@@ -231,12 +231,12 @@ static void api_event(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
     f.id = id;
     kh_jb_puts(&b, "{\"event\":");
     if (kh_store_events(s, &f, put_event, &c, &err) != KH_OK) {
-        kh_jb_take(&b, NULL);
+        free(kh_jb_take(&b, NULL));
         store_error(resp, &err);
         return;
     }
     if (c.n == 0) {
-        kh_jb_take(&b, NULL);
+        free(kh_jb_take(&b, NULL));
         kh_serve_error(resp, 404, NULL, "no event has the id %lld",
                        (long long)id);
         return;
@@ -246,7 +246,7 @@ static void api_event(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
         list_ctx m = {&b, 0, 0, 0};
         if (kh_store_mentions(s, id, (size_t)limit, put_mention, &m, &err) !=
             KH_OK) {
-            kh_jb_take(&b, NULL);
+            free(kh_jb_take(&b, NULL));
             store_error(resp, &err);
             return;
         }
@@ -372,7 +372,7 @@ static void api_search(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
     kh_jb_puts(&b, "{\"hits\":[");
     hit_ctx c = {&b, 0, (size_t)limit, 0};
     if (kh_store_search(s, &o, put_hit, &c, &err) != KH_OK) {
-        kh_jb_take(&b, NULL);
+        free(kh_jb_take(&b, NULL));
         store_error(resp, &err);
         return;
     }
@@ -466,7 +466,7 @@ static void api_counts(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
         rc = kh_store_places(s, &f, (size_t)n, put_place, &c, &err);
     }
     if (rc != KH_OK) {
-        kh_jb_take(&b, NULL);
+        free(kh_jb_take(&b, NULL));
         store_error(resp, &err);
         return;
     }

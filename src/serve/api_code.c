@@ -111,7 +111,7 @@ int kh_serve_code(kh_server *srv, kh_serve_req *req, kh_serve_resp *resp)
     free(j);
     kh_doc_free(doc);
     if (b.failed) {
-        kh_jb_take(&b, NULL);
+        free(kh_jb_take(&b, NULL));
         return kh_serve_error(resp, 500, NULL, "out of memory");
     }
     resp->status = 200;
@@ -182,7 +182,7 @@ int kh_serve_ingest(kh_server *srv, kh_serve_req *req, kh_serve_resp *resp)
                               kh_error_format(&err, buf, sizeof buf));
     }
     if (b.failed) {
-        kh_jb_take(&b, NULL);
+        free(kh_jb_take(&b, NULL));
         return kh_serve_error(resp, 500, NULL, "out of memory");
     }
     resp->status = res.status <= KH_INGEST_NEAR_DUPLICATE ? 201 : 200;

@@ -163,6 +163,10 @@ static int teardown(void **state)
     stop_server(&ro);
     stop_server(&rw);
     kh_store_close(lib);
+    if (getenv("KH_TEST_KEEP")) {
+        fprintf(stderr, "# kept %s\n", tmpdir);
+        return 0;
+    }
     char cmd[1200];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
     return system(cmd) == 0 ? 0 : -1;
