@@ -52,9 +52,30 @@ function readFilters() {
   return f;
 }
 
+// The filters live in the URL (#actor=USA&quad=4), so that a view can be
+// bookmarked and shared.
+function filtersToHash(f) {
+  const h = new URLSearchParams(f).toString();
+  if (location.hash.slice(1) !== h)
+    history.replaceState(null, '', h ? '#' + h : location.pathname);
+}
+
+function hashToForm() {
+  const h = new URLSearchParams(location.hash.slice(1));
+  for (const e of $('#filters').elements)
+    if (e.name && h.has(e.name)) e.value = h.get(e.name);
+}
+
 async function applyFilters() {
   state.filters = readFilters();
   state.offset = 0;
+  filtersToHash(state.filters);
+  const q = new URLSearchParams(state.filters);
+  q.set('format', 'csv');
+  $('#download').href = 'api/export?' + q;
+  q.set('format', 'jsonl');
+  q.set('mentions', '1');
+  $('#download-jsonl').href = 'api/export?' + q;
   $('#filter-error').textContent = '';
   try {
     await Promise.all([loadEvents(), loadTimeline(), loadPlaces(),
@@ -487,6 +508,7 @@ async function start() {
     $('#stats').textContent = e.message;
   }
   await initMap();
+  hashToForm();
   await applyFilters();
   document.body.dataset.ready = '1';
 }

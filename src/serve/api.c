@@ -15,7 +15,7 @@
 #include <string.h>
 
 /* A store error: the client's (a filter the store refuses) or ours. */
-static void store_error(kh_serve_resp *resp, const kh_error *err)
+void kh_serve_store_error(kh_serve_resp *resp, const kh_error *err)
 {
     if (err->code == KH_EUSAGE)
         kh_serve_error(resp, 400, NULL, "%s", err->message);
@@ -75,7 +75,7 @@ static int text_param(kh_serve_req *req, kh_serve_resp *resp,
 }
 
 /* The filter parameters of `khaldun events`. */
-static int read_filter(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
+int kh_serve_read_filter(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
                        kh_event_filter *f)
 {
     static const char *const texts[] = {"actor", "source", "target", "cameo",
@@ -114,7 +114,7 @@ static int read_filter(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
             if (err.code == KH_EINPUT)
                 return kh_serve_error(resp, 400, "article", "article: no "
                                       "article has the id '%.100s'", art);
-            store_error(resp, &err);
+            kh_serve_store_error(resp, &err);
             return -1;
         }
     }
@@ -171,7 +171,7 @@ static void api_events(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
 {
     kh_event_filter f;
     int64_t limit, offset, count;
-    if (read_filter(req, resp, s, &f) < 0 ||
+    if (kh_serve_read_filter(req, resp, s, &f) < 0 ||
         kh_serve_param_int(req, resp, "limit", 1, KH_SERVE_MAX_LIMIT, 50,
                            &limit) < 0 ||
         kh_serve_param_int(req, resp, "offset", 0, 10000000, 0, &offset) < 0 ||
@@ -191,7 +191,7 @@ static void api_events(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
     kh_error err;
     if (kh_store_events(s, &f, put_event, &c, &err) != KH_OK) {
         free(kh_jb_take(&b, NULL));
-        store_error(resp, &err);
+        kh_serve_store_error(resp, &err);
         return;
     }
     kh_jb_printf(&b, "],\"more\":%s,\"offset\":%lld,\"limit\":%lld",
@@ -202,7 +202,7 @@ static void api_events(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
         int64_t total = 0;
         if (kh_store_count_events(s, &f, 100001, &total, &err) != KH_OK) {
             free(kh_jb_take(&b, NULL));
-            store_error(resp, &err);
+            kh_serve_store_error(resp, &err);
             return;
         }
         kh_jb_printf(&b, ",\"total\":%lld,\"total_capped\":%s",
@@ -232,7 +232,7 @@ static void api_event(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
     kh_jb_puts(&b, "{\"event\":");
     if (kh_store_events(s, &f, put_event, &c, &err) != KH_OK) {
         free(kh_jb_take(&b, NULL));
-        store_error(resp, &err);
+        kh_serve_store_error(resp, &err);
         return;
     }
     if (c.n == 0) {
@@ -247,7 +247,7 @@ static void api_event(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
         if (kh_store_mentions(s, id, (size_t)limit, put_mention, &m, &err) !=
             KH_OK) {
             free(kh_jb_take(&b, NULL));
-            store_error(resp, &err);
+            kh_serve_store_error(resp, &err);
             return;
         }
         kh_jb_puts(&b, "]");
@@ -275,7 +275,7 @@ static void api_article(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
             kh_serve_error(resp, 404, NULL, "no article has the id '%.100s'",
                            id);
         else
-            store_error(resp, &err);
+            kh_serve_store_error(resp, &err);
         return;
     }
     size_t len;
@@ -285,7 +285,7 @@ static void api_article(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
             kh_serve_error(resp, 404, NULL, "no article has the key %lld",
                            (long long)key);
         else
-            store_error(resp, &err);
+            kh_serve_store_error(resp, &err);
         return;
     }
     resp->status = 200;
@@ -373,132 +373,12 @@ static void api_search(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
     hit_ctx c = {&b, 0, (size_t)limit, 0};
     if (kh_store_search(s, &o, put_hit, &c, &err) != KH_OK) {
         free(kh_jb_take(&b, NULL));
-        store_error(resp, &err);
+        kh_serve_store_error(resp, &err);
         return;
     }
     kh_jb_printf(&b, "],\"more\":%s,\"offset\":%lld,\"limit\":%lld}",
                  c.more ? "true" : "false", (long long)offset,
                  (long long)limit);
-    ok_json(resp, &b);
-}
-
-/* ---- counts: timeline, top actors, places --------------------------------- */
-
-static int put_count(void *p, const kh_store_count *k)
-{
-    list_ctx *c = p;
-    kh_jbuf *b = c->b;
-    kh_jb_puts(b, c->n++ ? ",{\"key\":" : "{\"key\":");
-    kh_jb_cstr(b, k->key);
-    kh_jb_puts(b, ",\"name\":");
-    kh_jb_cstr(b, k->name);
-    if (k->period) {
-        kh_jb_puts(b, ",\"period\":");
-        kh_jb_cstr(b, k->period);
-    }
-    kh_jb_printf(b, ",\"events\":%lld,\"mentions\":%lld}",
-                 (long long)k->events, (long long)k->mentions);
-    return 0;
-}
-
-static int put_place(void *p, const kh_store_place *pl)
-{
-    list_ctx *c = p;
-    kh_jbuf *b = c->b;
-    static const char *const kinds[] = {NULL, "country", "region", "city"};
-    kh_jb_printf(b, "%s{\"id\":%lld,\"name\":", c->n++ ? "," : "",
-                 (long long)pl->id);
-    kh_jb_cstr(b, pl->name);
-    kh_jb_puts(b, ",\"country\":");
-    kh_jb_cstr(b, pl->country);
-    kh_jb_puts(b, ",\"admin1\":");
-    kh_jb_cstr(b, pl->admin1);
-    kh_jb_puts(b, ",\"kind\":");
-    kh_jb_cstr(b, pl->kind >= 1 && pl->kind <= 3 ? kinds[pl->kind] : NULL);
-    kh_jb_printf(b, ",\"lat\":%.4f,\"lon\":%.4f,\"geonameid\":%u,"
-                 "\"events\":%lld,\"mentions\":%lld}", pl->lat, pl->lon,
-                 pl->geonameid, (long long)pl->events,
-                 (long long)pl->mentions);
-    return 0;
-}
-
-enum { COUNT_TIMELINE, COUNT_ACTORS, COUNT_PLACES };
-
-static void api_counts(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
-                       int what)
-{
-    static const char *const groups[] = {"quad", "root", "none"};
-    static const char *const periods[] = {"day", "month", "year"};
-    kh_event_filter f;
-    int group = 0, period = 0;
-    int64_t n = 0;
-    if (read_filter(req, resp, s, &f) < 0)
-        return;
-    if (what == COUNT_TIMELINE) {
-        if ((group = kh_serve_param_enum(req, resp, "group", groups, 3, 0)) <
-                0 ||
-            (period = kh_serve_param_enum(req, resp, "period", periods, 3,
-                                          1)) < 0)
-            return;
-    } else if (kh_serve_param_int(req, resp, "n", 1, 1000,
-                                  what == COUNT_ACTORS ? 20 : 200, &n) < 0) {
-        return;
-    }
-    if (kh_serve_check_unused(req, resp) < 0)
-        return;
-    kh_jbuf b = {0};
-    list_ctx c = {&b, 0, 0, 0};
-    kh_error err;
-    int rc;
-    if (what == COUNT_TIMELINE) {
-        static const int gc[] = {KH_GROUP_QUAD, KH_GROUP_ROOT, KH_GROUP_NONE};
-        static const int pc[] = {KH_PERIOD_DAY, KH_PERIOD_MONTH,
-                                 KH_PERIOD_YEAR};
-        kh_jb_printf(&b, "{\"group\":\"%s\",\"period\":\"%s\",\"rows\":[",
-                     groups[group], periods[period]);
-        rc = kh_store_timeline(s, &f, gc[group], pc[period], put_count, &c,
-                               &err);
-    } else if (what == COUNT_ACTORS) {
-        kh_jb_puts(&b, "{\"actors\":[");
-        rc = kh_store_top_actors(s, &f, (size_t)n, put_count, &c, &err);
-    } else {
-        kh_jb_puts(&b, "{\"places\":[");
-        rc = kh_store_places(s, &f, (size_t)n, put_place, &c, &err);
-    }
-    if (rc != KH_OK) {
-        free(kh_jb_take(&b, NULL));
-        store_error(resp, &err);
-        return;
-    }
-    kh_jb_puts(&b, "]}");
-    ok_json(resp, &b);
-}
-
-static void api_stats(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
-{
-    if (kh_serve_check_unused(req, resp) < 0)
-        return;
-    kh_store_stats st;
-    kh_error err;
-    if (kh_store_stats_get(s, &st, &err) != KH_OK) {
-        store_error(resp, &err);
-        return;
-    }
-    kh_jbuf b = {0};
-    kh_jb_printf(&b, "{\"schema\":%d,\"articles\":%lld,\"near_duplicates\":"
-                 "%lld,\"sentences\":%lld,\"events\":%lld,\"mentions\":%lld,"
-                 "\"sources\":%lld,\"places\":%lld,\"quotes\":%lld,"
-                 "\"entities\":%lld,\"dates\":%lld,\"first_day\":",
-                 st.schema, (long long)st.articles,
-                 (long long)st.near_duplicates, (long long)st.sentences,
-                 (long long)st.events, (long long)st.mentions,
-                 (long long)st.sources, (long long)st.places,
-                 (long long)st.quotes, (long long)st.entities,
-                 (long long)st.dates);
-    kh_jb_cstr(&b, st.first_day[0] ? st.first_day : NULL);
-    kh_jb_puts(&b, ",\"last_day\":");
-    kh_jb_cstr(&b, st.last_day[0] ? st.last_day : NULL);
-    kh_jb_printf(&b, ",\"version\":\"%s\"}", KH_VERSION);
     ok_json(resp, &b);
 }
 
@@ -556,11 +436,12 @@ void kh_serve_dispatch(kh_server *srv, kh_store *s, kh_serve_req *req,
         return;
     }
     static const char *const reads[] = {"/events", "/search", "/timeline",
-                                        "/actors/top", "/places", "/stats"};
+                                        "/actors/top", "/places", "/stats",
+                                        "", "", "", "/export"};
     int route = -1;
     int64_t id = 0;
     const char *rest = NULL;
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 10; i++)
         if (strcmp(r, reads[i]) == 0)
             route = i;
     if (route < 0 && strncmp(r, "/events/", 8) == 0 &&
@@ -574,7 +455,8 @@ void kh_serve_dispatch(kh_server *srv, kh_store *s, kh_serve_req *req,
         kh_serve_error(resp, 404, NULL, "no such route: %.200s (the API: "
                        "/api/events, /api/events/ID, /api/events/ID/mentions, "
                        "/api/articles/ID, /api/search, /api/timeline, "
-                       "/api/actors/top, /api/places, /api/stats, POST "
+                       "/api/actors/top, /api/places, /api/stats, "
+                       "/api/export, POST "
                        "/api/code, POST /api/ingest)", p);
         return;
     }
@@ -588,12 +470,13 @@ void kh_serve_dispatch(kh_server *srv, kh_store *s, kh_serve_req *req,
     switch (route) {
     case 0: api_events(req, resp, s); break;
     case 1: api_search(req, resp, s); break;
-    case 2: api_counts(req, resp, s, COUNT_TIMELINE); break;
-    case 3: api_counts(req, resp, s, COUNT_ACTORS); break;
-    case 4: api_counts(req, resp, s, COUNT_PLACES); break;
-    case 5: api_stats(req, resp, s); break;
+    case 2: kh_serve_counts(req, resp, s, KH_SERVE_TIMELINE); break;
+    case 3: kh_serve_counts(req, resp, s, KH_SERVE_ACTORS); break;
+    case 4: kh_serve_counts(req, resp, s, KH_SERVE_PLACES); break;
+    case 5: kh_serve_stats(req, resp, s); break;
     case 6: api_event(req, resp, s, id, 0); break;
     case 7: api_event(req, resp, s, id, 1); break;
     case 8: api_article(req, resp, s, r + 10); break;
+    case 9: kh_serve_export(req, resp, s); break;
     }
 }

@@ -131,6 +131,11 @@ static enum MHD_Result send_resp(struct MHD_Connection *con,
     if (r->challenge)
         MHD_add_response_header(m, "WWW-Authenticate",
                                 "Bearer realm=\"khaldun\"");
+    if (r->filename) {
+        char cd[128];
+        snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", r->filename);
+        MHD_add_response_header(m, "Content-Disposition", cd);
+    }
     if (r->status == 503)
         MHD_add_response_header(m, "Retry-After", "2");
     enum MHD_Result ok = MHD_queue_response(con, (unsigned)r->status, m);

@@ -9,8 +9,9 @@
  *               sent, percent-decoded into a path and parameters, and the
  *               checks of parameter values (numbers, enumerations, dates)
  *               with errors that name the parameter;
- *   api.c, api_code.c   the routes: a request in, a response out (status,
- *               type, body), over a kh_store the caller owns;
+ *   api.c, api_counts.c, api_export.c, api_code.c   the routes: a
+ *               request in, a response out (status, type, body), over a
+ *               kh_store the caller owns;
  *   files.c     the web folder: a decoded path to a file descriptor that
  *               cannot be outside the folder;
  *   http.c      libmicrohttpd: threads, one store connection per thread,
@@ -82,6 +83,7 @@ typedef struct kh_serve_resp {
     uint64_t file_size;          /* of this size */
     const char *allow;           /* the Allow header of a 405 */
     int challenge;               /* a 401: WWW-Authenticate: Bearer */
+    const char *filename;        /* a download: Content-Disposition */
     int api;                     /* a JSON API answer: never cached */
 } kh_serve_resp;
 
@@ -136,6 +138,24 @@ typedef struct kh_server {
  * NULL when the store could not be opened: the API then answers 503). */
 void kh_serve_dispatch(kh_server *srv, kh_store *s, kh_serve_req *req,
                        kh_serve_resp *resp);
+
+/* The filter parameters of `khaldun events` (actor, ..., article) into
+ * f; 0, or -1 with a 400 in resp (api.c). */
+int kh_serve_read_filter(kh_serve_req *req, kh_serve_resp *resp,
+                         kh_store *s, kh_event_filter *f);
+/* A store error as an answer: 400 for a filter it refuses, 404 for
+ * what it does not have, 503 for a database error. */
+void kh_serve_store_error(kh_serve_resp *resp, const kh_error *err);
+
+/* GET /api/timeline, /api/actors/top, /api/places, /api/stats
+ * (api_counts.c). */
+enum { KH_SERVE_TIMELINE, KH_SERVE_ACTORS, KH_SERVE_PLACES };
+void kh_serve_counts(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
+                     int what);
+void kh_serve_stats(kh_serve_req *req, kh_serve_resp *resp, kh_store *s);
+
+/* GET /api/export (api_export.c). */
+void kh_serve_export(kh_serve_req *req, kh_serve_resp *resp, kh_store *s);
 
 /* POST /api/code and /api/ingest (api_code.c). */
 int kh_serve_code(kh_server *srv, kh_serve_req *req, kh_serve_resp *resp);

@@ -77,7 +77,26 @@ try {
   ok(q4 === want && q4 > 0 && q4 < rows && quads.every(q => q === '4'),
      `quad 4 filters the table (${q4} rows, the API says ${want})`,
      quads.join(','));
+  // the filter is in the URL and in the download link, whose CSV has a
+  // line per row
+  ok(page.url().endsWith('#quad=4'), 'the URL keeps the filter: ' +
+     page.url());
+  const csvHref = await page.locator('#download').getAttribute('href');
+  const csv = await (await fetch(url + csvHref)).text();
+  ok(csv.trim().split('\n').length === q4 + 1,
+     `the CSV download has the filtered events (${csvHref})`);
   await shot(page, 'filtered');
+
+  // a link with filters opens with them
+  const other = await browser.newPage();
+  await other.goto(url + '#quad=1&country=IRQ');
+  await other.waitForSelector('body[data-ready="1"]');
+  const q1 = await other.locator('#events tbody tr').count();
+  const want1 = (await (await fetch(url + 'api/events?quad=1&country=IRQ' +
+                                    '&limit=500')).json()).events.length;
+  ok(q1 === want1 && await other.locator('#filters select[name=quad]')
+       .inputValue() === '1', `a link's filters apply (${q1} rows)`);
+  await other.close();
 
   // 3. an article, opened from the table, with its marks
   await page.click('#events tbody tr:first-child td:last-child button');

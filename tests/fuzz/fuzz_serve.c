@@ -97,6 +97,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             strstr(req.path, ".."))
             abort();
         close(resp.fd);
+    } else if (resp.filename) {
+        /* an export: only from /api/export */
+        if (resp.status != 200 || !resp.body ||
+            strcmp(req.path, "/api/export") != 0)
+            abort();
     } else {
         if (!resp.body || !resp.type ||
             strcmp(resp.type, "application/json") != 0)

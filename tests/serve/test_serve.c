@@ -396,6 +396,38 @@ static void test_counts(void **state)
     hc_free(&q), hc_free(&a), hc_free(&p), hc_free(&s);
 }
 
+static void test_export(void **state)
+{
+    (void)state;
+    kh_event_filter q4 = {.quad = 4};
+    int64_t want = lib_count(&q4);
+    hc_resp r = get(ro.port, "/api/export?format=csv&quad=4", 200);
+    char v[256];
+    assert_string_equal(hc_header(&r, "Content-Type", v, sizeof v),
+                        "text/csv; charset=utf-8");
+    assert_string_equal(hc_header(&r, "Content-Disposition", v, sizeof v),
+                        "attachment; filename=\"khaldun-events.csv\"");
+    assert_int_equal(hc_count(r.body, "\n"), want + 1);   /* the header */
+    assert_true(strncmp(r.body, "id,date,source,", 15) == 0);
+    hc_free(&r);
+    r = get(ro.port, "/api/export?format=jsonl&mentions=1&limit=2&order=oldest",
+            200);
+    assert_int_equal(hc_count(r.body, "\n"), 2);
+    assert_int_equal(hc_count(r.body, "\"mention_list\":["), 2);
+    hc_free(&r);
+    r = get(ro.port, "/api/export?format=gdelt&limit=1", 200);
+    assert_int_equal(hc_count(r.body, "\t"), 60);   /* 61 columns */
+    hc_free(&r);
+    r = get(ro.port, "/api/export?format=xml", 400);
+    assert_non_null(strstr(r.body, "\"parameter\":\"format\""));
+    hc_free(&r);
+    r = get(ro.port, "/api/export?format=csv&mentions=1", 400);
+    assert_non_null(strstr(r.body, "\"parameter\":\"mentions\""));
+    hc_free(&r);
+    r = get(ro.port, "/api/export?limit=100001", 400);
+    hc_free(&r);
+}
+
 static void test_code(void **state)
 {
     (void)state;
@@ -756,6 +788,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_articles),
         cmocka_unit_test(test_search),
         cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_export),
         cmocka_unit_test(test_code),
         cmocka_unit_test(test_bad_parameters),
         cmocka_unit_test(test_routes_and_methods),
