@@ -435,14 +435,15 @@ void kh_serve_dispatch(kh_server *srv, kh_store *s, kh_serve_req *req,
             kh_serve_ingest(srv, req, resp);
         return;
     }
+    /* the routes without an id; 6-8 are those with one (below) */
     static const char *const reads[] = {"/events", "/search", "/timeline",
                                         "/actors/top", "/places", "/stats",
-                                        "", "", "", "/export"};
+                                        NULL, NULL, NULL, "/export"};
     int route = -1;
     int64_t id = 0;
     const char *rest = NULL;
     for (int i = 0; i < 10; i++)
-        if (strcmp(r, reads[i]) == 0)
+        if (reads[i] && strcmp(r, reads[i]) == 0)
             route = i;
     if (route < 0 && strncmp(r, "/events/", 8) == 0 &&
         path_id(r + 8, &id, &rest) == 0 &&

@@ -525,6 +525,14 @@ static void test_routes_and_methods(void **state)
     hc_free(&r);
     r = get(ro.port, "/no-such-file.html", 404);
     hc_free(&r);
+    /* the API's root and the routes' prefixes are no routes */
+    const char *none[] = {"/api", "/api/", "/api/events/", "/api/articles/",
+                          "/api/events/0", "/api/events/1/x", "/api/Events"};
+    for (int i = 0; i < 7; i++) {
+        r = get(ro.port, none[i], 404);
+        assert_non_null(strstr(r.body, "\"error\":"));
+        hc_free(&r);
+    }
     char allow[64];
     r = hc_request(ro.port, "DELETE", "/api/events", NULL, NULL, 0);
     assert_int_equal(r.status, 405);
