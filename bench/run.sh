@@ -42,3 +42,5 @@ echo "== store: ingest of 10,000 generated articles ($corpus), read + code + sto
 build/bench/bench_store ingest "$corpus" 10000
 echo "== store: khaldun events filters on 1,000,000 synthetic events (goal: under 50 ms each; the store is built once, ~5 min, into build/bench/store-1m.db)"
 build/bench/bench_store events build/bench/store-1m.db 1000000
+echo "== serve: the JSON API under load on loopback (wrk -t2 -c16 -d5s; goal: zero errors)"
+bench/bench_serve.sh

@@ -22,4 +22,8 @@ Next:
   $bin ingest --db $db ARTICLES...      code and store your own articles
   $bin code ARTICLE.txt                 code one without storing it (JSON)
   make check                                 run every test
+
+Look at it in a browser:
+  $bin serve --db $db                   then open http://127.0.0.1:8080/
+                                            (or: make serve; Ctrl-C stops it)
 MSG

@@ -8,7 +8,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="make gcc clang libclang-rt-14-dev pkg-config libutf8proc-dev
-libsqlite3-dev libcmocka-dev wordnet-base iso-codes nodejs"
+libsqlite3-dev libcmocka-dev wordnet-base iso-codes nodejs
+libmicrohttpd-dev chromium wrk"
 
 missing=""
 for p in $PACKAGES; do

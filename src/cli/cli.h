@@ -11,6 +11,7 @@ int kh_cmd_ingest(int argc, char **argv);
 int kh_cmd_search(int argc, char **argv);
 int kh_cmd_events(int argc, char **argv);
 int kh_cmd_export(int argc, char **argv);
+int kh_cmd_serve(int argc, char **argv);
 
 /* Prints "khaldun: " and the formatted error to stderr. */
 void kh_cli_error(const kh_error *err);

@@ -20,6 +20,7 @@ static const char usage[] =
     "  search QUERY          search the stored articles\n"
     "  events                list the stored events, filtered\n"
     "  export --format F     write the stored events (gdelt, csv, jsonl)\n"
+    "  serve                 the JSON API and the web page over a store\n"
     "  version               print the version\n"
     "\n"
     "Run 'khaldun COMMAND --help' for a command's options.\n";
@@ -65,6 +66,8 @@ int main(int argc, char **argv)
         return kh_cmd_events(argc - 1, argv + 1);
     if (strcmp(cmd, "export") == 0)
         return kh_cmd_export(argc - 1, argv + 1);
+    if (strcmp(cmd, "serve") == 0)
+        return kh_cmd_serve(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("khaldun %s\n", KH_VERSION);
         return 0;
