@@ -88,20 +88,26 @@ static void span_text(kh_buf *b, const kh_doc *d, size_t s, size_t e)
     kh_json_string(b, d->input + s, e - s);
 }
 
-/* {"text": ..., "code": ...} for an actor; text null without words. */
+/* {"text": ..., "code": ..., "start": ..., "end": ...} for an actor; text,
+ * start and end null without words (a default actor, a pronoun whose
+ * antecedent is in another sentence). */
 static void actor_json(kh_buf *b, const kh_doc *d, uint32_t s, uint32_t e,
                        const char *code)
 {
     kh_buf_puts(b, "{\"text\":");
+    size_t is = 0, ie = 0;
     if (e > s) {
-        size_t is = kh_doc_in_off(d, s), ie = kh_doc_in_off(d, e);
+        is = kh_doc_in_off(d, s), ie = kh_doc_in_off(d, e);
         kh_json_string(b, d->input + is, ie - is);
     } else {
         kh_buf_puts(b, "null");
     }
     kh_buf_puts(b, ",\"code\":");
     kh_json_cstr(b, code);
-    kh_buf_putc(b, '}');
+    if (e > s)
+        kh_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", is, ie);
+    else
+        kh_buf_puts(b, ",\"start\":null,\"end\":null}");
 }
 
 static void place_json(kh_buf *b, const kh_place *p, const kh_doc *d,
@@ -139,6 +145,7 @@ static void event_json(kh_buf *b, const kh_doc *d, const kh_event *e)
     size_t ve = kh_doc_in_off(d, e->verb_end);
     kh_buf_puts(b, ",\"verb\":");
     kh_json_string(b, d->input + vs, ve - vs);
+    kh_buf_printf(b, ",\"verb_start\":%zu,\"verb_end\":%zu", vs, ve);
     kh_buf_puts(b, ",\"rule\":");
     kh_json_cstr(b, e->rule);
     kh_buf_puts(b, ",\"date\":");

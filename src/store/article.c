@@ -123,11 +123,16 @@ static int sentences(ctx *c)
 
 static void actor(ctx *c, sqlite3_stmt *st, int s, int e, int code)
 {
+    int64_t a = sqlite3_column_int64(st, s), z = sqlite3_column_int64(st, e);
     kh_buf_puts(c->b, "{\"text\":");
-    span(c, sqlite3_column_int64(st, s), sqlite3_column_int64(st, e));
+    span(c, a, z);
     kh_buf_puts(c->b, ",\"code\":");
     kh_json_cstr(c->b, col(st, code));
-    kh_buf_putc(c->b, '}');
+    if (a >= 0 && z > a && (size_t)z <= c->len)
+        kh_buf_printf(c->b, ",\"start\":%lld,\"end\":%lld}", (long long)a,
+                      (long long)z);
+    else
+        kh_buf_puts(c->b, ",\"start\":null,\"end\":null}");
 }
 
 static int events(ctx *c)
@@ -137,7 +142,7 @@ static int events(ctx *c)
            " m.source_end, e.source, m.target_start, m.target_end, e.target,"
            " e.code, e.root, e.quad, e.goldstein, e.plover, m.verb_start,"
            " m.verb_end, m.rule, e.day, p.name, p.country, p.admin1,"
-           " p.kind, p.lat, p.lon, p.geonameid, m.in_quote, e.id"
+           " p.kind, p.lat, p.lon, p.geonameid, m.in_quote, e.id, e.date"
            " FROM mentions m JOIN events e ON e.id = m.event"
            " LEFT JOIN places p ON p.id = e.place"
            " WHERE m.article = ?1 ORDER BY m.idx");
@@ -176,10 +181,15 @@ static int events(ctx *c)
             kh_json_string(b, "", 0);
         else
             span(c, vs, ve);
+        kh_buf_printf(b, ",\"verb_start\":%lld,\"verb_end\":%lld",
+                      (long long)vs, (long long)ve);
         kh_buf_puts(b, ",\"rule\":");
         kh_json_cstr(b, col(st, 16));
         int64_t day = sqlite3_column_int64(st, 17);
-        if (day > 0)
+        if (sqlite3_column_type(st, 27) == SQLITE_TEXT) {
+            kh_buf_puts(b, ",\"date\":");   /* coarser than a day */
+            kh_json_cstr(b, col(st, 27));
+        } else if (day > 0)
             kh_buf_printf(b, ",\"date\":\"%04d-%02d-%02d\"",
                           (int)(day / 10000 % 10000), (int)(day / 100 % 100),
                           (int)(day % 100));

@@ -58,6 +58,41 @@ static void check_contract(const char *input, size_t len)
         assert_memory_equal(w->str, t->str, t->len);
         kh_buf_free(&want);
     }
+    /* an event's source, target and verb name their bytes: the text is
+     * the input between start and end */
+    const kh_jval *evs = kh_json_get(v, "events");
+    for (size_t i = 0; i < evs->n; i++) {
+        static const char *const who[] = {"source", "target"};
+        for (int k = 0; k < 2; k++) {
+            const kh_jval *x = kh_json_get(evs->items[i], who[k]);
+            const kh_jval *t = kh_json_get(x, "text");
+            const kh_jval *st = kh_json_get(x, "start");
+            assert_non_null(st);
+            if (t->type == KH_JNULL) {
+                assert_int_equal(st->type, KH_JNULL);
+                continue;
+            }
+            size_t s = (size_t)st->num;
+            size_t e = (size_t)kh_json_get(x, "end")->num;
+            assert_true(s < e && e <= len);
+            kh_buf want = KH_BUF_INIT;
+            kh_json_string(&want, input + s, e - s);
+            kh_jval *w = kh_json_parse(&a, want.data, want.len, &off, &msg);
+            assert_int_equal(w->len, t->len);
+            assert_memory_equal(w->str, t->str, t->len);
+            kh_buf_free(&want);
+        }
+        const kh_jval *verb = kh_json_get(evs->items[i], "verb");
+        size_t vs = (size_t)kh_json_get(evs->items[i], "verb_start")->num;
+        size_t ve = (size_t)kh_json_get(evs->items[i], "verb_end")->num;
+        assert_true(vs <= ve && ve <= len);
+        kh_buf want = KH_BUF_INIT;
+        kh_json_string(&want, input + vs, ve - vs);
+        kh_jval *w = kh_json_parse(&a, want.data, want.len, &off, &msg);
+        assert_int_equal(w->len, verb->len);
+        assert_memory_equal(w->str, verb->str, verb->len);
+        kh_buf_free(&want);
+    }
     kh_arena_free(&a);
     free(js);
     kh_doc_free(d);
