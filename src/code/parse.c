@@ -235,6 +235,16 @@ static void pronouns(kh_unit *u)
          * announced that it had submitted appeals to the commission",
          * "it" is not the commission */
         int end = u->dict->options.clause_subjects ? i : u->n;
+        int possessive = text_is(u, i, "ITS") || text_is(u, i, "HIS") ||
+                         text_is(u, i, "HER") || text_is(u, i, "THEIR");
+        /* "his Iraqi counterpart", "its Turkish partners": a possessive
+         * before an actor of its own is a determiner; the actor is who
+         * is meant (SET: ACTOR RULES) */
+        if (possessive && u->dict->options.actor_rules && i + 1 < u->n &&
+            u->lex[i + 1].type == L_ACTOR) {
+            x->ref = -1;
+            continue;
+        }
         if (text_is(u, i, "ITS") || text_is(u, i, "HIS") ||
             text_is(u, i, "HER")) {
             a = first_actor(u, 0, i);
