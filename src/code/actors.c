@@ -325,6 +325,10 @@ void kh_actors(kh_unit *u)
                 snprintf(s->code, sizeof s->code, "%s",
                          kh_dict_str_text(d, u->lex[j].code));
                 merged[j] = 1;
+                /* "Indian Prime Minister Narendra Modi and ...": the
+                 * compound was found at the name the AND touches */
+                if (s->compound < 0)
+                    s->compound = u->lex[j].ref;
                 u->lex[j].slot = (int16_t)u->nslots;
                 s->last = (int16_t)(u->lex[j].end - 1);
                 j = u->lex[j].end;
