@@ -442,12 +442,30 @@ static void comma_clauses(kh_unit *u)
     }
 }
 
+/* Whether a verb follows the conjunction at i before the next one: "sent
+ * rescue teams and relief aid to Syria" joins two objects, not two
+ * clauses (SET: CLAUSE SUBJECTS). */
+static int verb_follows(const kh_unit *u, int i)
+{
+    for (int j = i + 1; j < u->n; j++) {
+        const kh_lexw *x = &u->lex[j];
+        if (x->flags & LF_ELIM)
+            continue;
+        if (x->type == L_CONJ && !(x->flags & LF_COMPOUND))
+            return 0;
+        if (x->type == L_VERB)
+            return 1;
+    }
+    return 0;
+}
+
 static void clauses(kh_unit *u)
 {
     int c = 0, pc = u->dict->options.clause_subjects;
     for (int i = 0; i < u->n; i++) {
         kh_lexw *x = &u->lex[i];
-        if (x->type == L_CONJ && !(x->flags & (LF_COMPOUND | LF_ELIM)))
+        if (x->type == L_CONJ && !(x->flags & (LF_COMPOUND | LF_ELIM)) &&
+            (!pc || verb_follows(u, i)))
             c++;
         /* a participle run is a clause of its own: the main verb's
          * target is not looked for in it (SET: CLAUSE SUBJECTS) */
