@@ -7,8 +7,10 @@
  * of the nearest state actor of the sentence (a country, or its
  * government, military, police...), before it first.  A government,
  * police, a court or a parliament act at home: such an agent takes the
- * country of the state actors before it when they are of one country
- * ("Iraqis demonstrated against the government").  Other roles do not say whose they are
+ * country of the state actors (or of a country's own opposition, rebels
+ * or civilians) before it when they are of one country ("Iraqis
+ * demonstrated against the government", "Georgian opposition parties
+ * called on the prime minister to resign").  Other roles do not say whose they are
  * ("Israeli strikes killed civilians" are not Israeli civilians; a drone
  * may be anyone's), so an agent of another role stays without a country:
  * it is an unknown source ("a drone targeted the headquarters of X") whose
@@ -70,16 +72,32 @@ static int home_role(const char *a)
            strcmp(a, "JUD") == 0 || strcmp(a, "LEG") == 0;
 }
 
-/* The one country of the state actors before word i ("Iraqis protested
- * against the government"), or NULL when there are none or several.  An
- * agent before any actor is more often the other side's ("the government
- * thanked China for its help"). */
+static int civil_role(const char *a);
+
+/* A state actor, or a country's own people: its opposition, rebels,
+ * protesters, civilians ("Georgian opposition parties called on the
+ * prime minister": the prime minister is Georgia's). */
+static int national_code(const char *c)
+{
+    if (kh_state_code(c))
+        return 1;
+    if (strlen(c) != 6)
+        return 0;
+    char p[4] = {c[0], c[1], c[2], '\0'};
+    return kh_state_code(p) && (domestic_role(c + 3) || civil_role(c + 3));
+}
+
+/* The one country of the state actors (or of a country's own people)
+ * before word i ("Iraqis protested against the government"), or NULL
+ * when there are none or several.  An agent before any actor is more
+ * often the other side's ("the government thanked China for its
+ * help"). */
 static const char *only_country(const kh_unit *u, int i)
 {
     const char *c = NULL;
     for (int k = 0; k < u->nslots; k++) {
         const kh_slot *s = &u->slots[k];
-        if (s->nul || s->unknown || !kh_state_code(s->code) || s->first > i)
+        if (s->nul || s->unknown || !national_code(s->code) || s->first > i)
             continue;
         if (c && memcmp(c, s->code, 3) != 0)
             return NULL;
