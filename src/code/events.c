@@ -797,8 +797,15 @@ static int code_verb(kh_unit *u, int c, int cs, int ce, int v, int opener,
     if (tgt.slot >= 0 && (bit(tgt.slot) & unknown))
         return 0;
     int by = -1;
-    if (!m.designated)
+    if (!m.designated) {
         by = o->nearest_source ? passive_by_wide(u, v) : passive_by(u, v);
+    } else if (o->nearest_source && m.tgt >= 0 && m.src < 0) {
+        /* "three Palestinians were arrested by Israeli forces": the
+         * actor a pattern's + found after a passive verb is its agent */
+        int b = passive_by_wide(u, v);
+        if (b >= 0 && u->slots[m.tgt].first > b)
+            by = b;
+    }
     if (by >= 0) {
         src.slot = first_slot(u, by + 1, ce, NULL, skip);
         tgt.slot = first_slot(u, cs, v, NULL, skip | unknown);
