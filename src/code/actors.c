@@ -342,6 +342,21 @@ void kh_actors(kh_unit *u)
             s->last = (int16_t)(u->lex[j].end - 1);
             j = u->lex[j].end;
         }
+        /* "Indian and Pakistani soldiers": the agents after the last of
+         * two adjectives joined by AND are the first's too (ACTOR
+         * RULES) */
+        if (!composed && d->options.actor_rules && j < u->n &&
+            u->lex[j].type == L_CONJ && text_is(u, j, "AND") &&
+            j + 1 < u->n && u->lex[j + 1].type == L_ACTOR &&
+            (u->lex[j + 1].flags & LF_CAP) && (x->flags & LF_CAP)) {
+            int k = u->lex[j + 1].end, took = 0;
+            while (usable(u, k, L_AGENT) && u->lex[k].end > k) {
+                apply(u, k, s->code, former);
+                took = 1;
+                k = u->lex[k].end;
+            }
+            composed = took;
+        }
         /* agents before: "President Peres", "ambassadors of Arnor" */
         int b = i - 1, in = 0;
         if (b >= 0 && u->lex[b].type == L_PREP) {
