@@ -742,6 +742,22 @@ static int future(const kh_unit *u, int v)
         if (text_is(u, i, "WILL") || text_is(u, i, "SHALL") ||
             text_is(u, i, "WOULD") || text_is(u, i, "'LL"))
             return 1;
+        /* "ready to deepen cooperation", "its readiness to resume
+         * talks", "prepared to sign", "intends to send" */
+        if (text_is(u, i, "TO") && i > 0) {
+            int p = i - 1;
+            while (p >= 0 && !visible(u, p))
+                p--;
+            static const char *const ready[] = {
+                "READY", "READINESS", "WILLING", "WILLINGNESS", "PREPARED",
+                "INTENDS", "INTEND", "INTENTION", "PLANS", "PLANNED",
+                "EAGER", "DETERMINED"};
+            for (size_t r = 0; p >= 0 && r < sizeof ready / sizeof *ready;
+                 r++)
+                if (text_is(u, p, ready[r]))
+                    return 1;
+            return 0;
+        }
         const kh_token *t = &u->doc->tokens[u->lex[i].tok0];
         int adverb = t->tag ? t->tag == KH_POS_RB || t->tag == KH_POS_RBR
                             : 0;
