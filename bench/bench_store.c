@@ -3,6 +3,7 @@
  * `khaldun events` on a store of a million events.
  *
  * usage: bench_store ingest CORPUS.jsonl N
+ *        bench_store alone CORPUS.jsonl N
  *        bench_store events STORE.db [EVENTS]
  *
  * ingest: reads the first N articles of a JSON Lines corpus (gen_corpus)
@@ -101,6 +102,70 @@ static int bench_ingest(const char *corpus, long n)
     printf("        coding alone: %.2f s CPU (%.0f articles/s); the store "
            "adds %.0f us an article\n", code, (double)done / code,
            (cpu - code) / (double)done * 1e6);
+    kh_pipeline_free(p);
+    return 0;
+}
+
+/* ---- the store alone ---------------------------------------------------- */
+
+/* Codes the first N articles into memory, then stores them (commit every
+ * 500), timing the store alone: what SQLite, FTS5 and MinHash cost an
+ * article, without coding's share or the caches it shares with the store.
+ * Under valgrind --tool=callgrind --collect-atstart=no
+ * --toggle-collect=kh_store_ingest --toggle-collect=kh_store_commit
+ * --toggle-collect=kh_store_close it counts the store's instructions. */
+static int bench_alone(const char *corpus, long n)
+{
+    kh_error err;
+    char db[] = "/tmp/khaldun-bench-store-XXXXXX";
+    int fd = mkstemp(db);
+    if (fd < 0)
+        return 1;
+    close(fd);
+    unlink(db);
+    kh_pipeline *p = kh_pipeline_new(NULL, &err);
+    kh_store *s = kh_store_open(db, KH_STORE_CREATE, &err);
+    if (!p || !s) {
+        fprintf(stderr, "bench_store: %s\n", err.message);
+        return 1;
+    }
+    const char *paths[] = {corpus};
+    kh_reader *r = kh_reader_open(paths, 1, NULL);
+    kh_doc **docs = calloc((size_t)n + 1, sizeof *docs);
+    long done = 0;
+    kh_doc *d;
+    while (done < n && kh_reader_next(r, &d, &err) == 1) {
+        kh_process(p, d, &err);
+        docs[done++] = d;
+    }
+    kh_reader_close(r);
+    double c0 = cpu_now();
+    kh_store_begin(s, &err);
+    for (long i = 0; i < done; i++) {
+        kh_ingest_result res;
+        if (kh_store_ingest(s, p, docs[i], &res, &err) != KH_OK) {
+            fprintf(stderr, "bench_store: %s\n", err.message);
+            return 1;
+        }
+        if ((i + 1) % 500 == 0) {
+            kh_store_commit(s, &err);
+            kh_store_begin(s, &err);
+        }
+    }
+    kh_store_commit(s, &err);
+    kh_store_close(s);
+    double cpu = cpu_now() - c0;
+    printf("store alone: %ld coded articles stored in %.2f s CPU: %.0f us "
+           "an article\n", done, cpu, cpu / (double)done * 1e6);
+    for (long i = 0; i < done; i++)
+        kh_doc_free(docs[i]);
+    free(docs);
+    char side[64];
+    unlink(db);
+    snprintf(side, sizeof side, "%s-wal", db);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", db);
+    unlink(side);
     kh_pipeline_free(p);
     return 0;
 }
@@ -577,9 +642,12 @@ int main(int argc, char **argv)
 {
     if (argc >= 4 && strcmp(argv[1], "ingest") == 0)
         return bench_ingest(argv[2], atol(argv[3]));
+    if (argc >= 4 && strcmp(argv[1], "alone") == 0)
+        return bench_alone(argv[2], atol(argv[3]));
     if (argc >= 3 && strcmp(argv[1], "events") == 0)
         return bench_events(argv[2], argc > 3 ? atol(argv[3]) : 1000000);
     fprintf(stderr, "usage: bench_store ingest CORPUS.jsonl N\n"
+                    "       bench_store alone CORPUS.jsonl N\n"
                     "       bench_store events STORE.db [EVENTS]\n");
     return 2;
 }

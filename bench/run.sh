@@ -40,6 +40,8 @@ if [ -f "$giga" ] && [ -d "$phoenix" ]; then build/bench/bench_extract "$giga" "
 cc $CFLAGS -Isrc -o build/bench/bench_store bench/bench_store.c $LIBS
 echo "== store: ingest of 10,000 generated articles ($corpus), read + code + store + commit (goal: 1,000 articles/s on one core)"
 build/bench/bench_store ingest "$corpus" 10000
+echo "== store alone: the first 3,000 articles coded first, then stored (instructions: bench_store's comment)"
+build/bench/bench_store alone "$corpus" 3000
 echo "== store: khaldun events filters on 1,000,000 synthetic events (goal: under 50 ms each; the store is built once, ~5 min, into build/bench/store-1m.db)"
 build/bench/bench_store events build/bench/store-1m.db 1000000
 echo "== serve: the JSON API under load on loopback (wrk -t2 -c16 -d5s; goal: zero errors)"

@@ -25,7 +25,6 @@ void kh_intern_init(kh_intern *t)
 void kh_intern_free(kh_intern *t)
 {
     free(t->slots);
-    free(t->hashes);
     free(t->offsets);
     free(t->chars);
     memset(t, 0, sizeof *t);
@@ -40,21 +39,18 @@ static int same(const kh_intern *t, uint32_t id, const char *s, size_t n)
 static void grow_slots(kh_intern *t)
 {
     size_t ns = t->nslots ? t->nslots * 2 : 1024;
-    uint32_t *slots = kh_xcalloc(ns, sizeof *slots);
-    uint32_t *hashes = kh_xcalloc(ns, sizeof *hashes);
+    uint32_t *slots = kh_xcalloc(2 * ns, sizeof *slots);
     for (size_t i = 0; i < t->nslots; i++) {
-        if (!t->slots[i])
+        if (!t->slots[2 * i])
             continue;
-        size_t j = t->hashes[i] & (ns - 1);
-        while (slots[j])
+        size_t j = t->slots[2 * i + 1] & (ns - 1);
+        while (slots[2 * j])
             j = (j + 1) & (ns - 1);
-        slots[j] = t->slots[i];
-        hashes[j] = t->hashes[i];
+        slots[2 * j] = t->slots[2 * i];
+        slots[2 * j + 1] = t->slots[2 * i + 1];
     }
     free(t->slots);
-    free(t->hashes);
     t->slots = slots;
-    t->hashes = hashes;
     t->nslots = ns;
 }
 
@@ -64,10 +60,10 @@ uint32_t kh_intern_get(const kh_intern *t, const char *s, size_t n)
         return UINT32_MAX;
     uint32_t h = kh_hash(s, n);
     for (size_t j = h & (t->nslots - 1);; j = (j + 1) & (t->nslots - 1)) {
-        uint32_t v = t->slots[j];
+        uint32_t v = t->slots[2 * j];
         if (!v)
             return UINT32_MAX;
-        if (t->hashes[j] == h && same(t, v - 1, s, n))
+        if (t->slots[2 * j + 1] == h && same(t, v - 1, s, n))
             return v - 1;
     }
 }
@@ -100,10 +96,10 @@ uint32_t kh_intern_put(kh_intern *t, const char *s, size_t n)
     t->n++;
     uint32_t h = kh_hash(s, n);
     size_t j = h & (t->nslots - 1);
-    while (t->slots[j])
+    while (t->slots[2 * j])
         j = (j + 1) & (t->nslots - 1);
-    t->slots[j] = id + 1;
-    t->hashes[j] = h;
+    t->slots[2 * j] = id + 1;
+    t->slots[2 * j + 1] = h;
     return id;
 }
 

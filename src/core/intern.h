@@ -12,8 +12,9 @@
 #include <stdint.h>
 
 typedef struct kh_intern {
-    uint32_t *slots;      /* id + 1, or 0 when empty */
-    uint32_t *hashes;     /* hash of each slot's string */
+    uint32_t *slots;      /* pairs: id + 1 (0 when empty), and the hash
+                             of its string, side by side so that a probe
+                             touches one cache line */
     size_t nslots;        /* a power of two */
     uint32_t *offsets;    /* id -> offset in chars; offsets[n] = end */
     size_t n, cap;

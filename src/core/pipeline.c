@@ -133,6 +133,9 @@ int kh_process(const kh_pipeline *p, kh_doc *doc, kh_error *err)
         kh_find_places(p->gaz, doc);
         doc->stages_done |= DONE_PLACES;
     }
+    /* entities and quotes ask for the same words and quotation marks:
+     * one cache of them for both (extract.h) */
+    kh_word_cache_begin(doc);
     if (p->stages & KH_STAGE_ENTITIES) {
         kh_find_entities(p->dict, doc);
         doc->stages_done |= DONE_ENTITIES;
@@ -141,6 +144,7 @@ int kh_process(const kh_pipeline *p, kh_doc *doc, kh_error *err)
         kh_find_quotes(p->dict, doc);
         doc->stages_done |= DONE_QUOTES;
     }
+    kh_word_cache_end();
     if (p->stages & KH_STAGE_DATES)
         kh_date_events(doc);
     return KH_OK;

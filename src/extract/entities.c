@@ -666,9 +666,9 @@ int kh_find_entities(const struct kh_dict *dict, kh_doc *d)
     s.date = kh_story_date_int(d);
     if (dict)
         s.unit = kh_xmalloc(kh_phrase_unit_size());
-    kh_qmark *q;
-    size_t nq = kh_pair_quotes(d, &q);
-    int32_t *qmap = kh_quote_map(d, q, nq);
+    const kh_qmark *q;
+    const int32_t *qmap;
+    size_t nq = kh_quote_marks(d, &q, &qmap);
     s.nc = kh_entity_candidates(d, q, nq, qmap, &s.c);
     s.capc = s.nc;
     s.ncoded = s.nc;
@@ -683,8 +683,6 @@ int kh_find_entities(const struct kh_dict *dict, kh_doc *d)
     }
     (void)extra;
     output(&s);
-    free(qmap);
-    free(q);
     free(s.c);
     free(s.e);
     free(s.ccode);

@@ -602,31 +602,78 @@ unsigned kh_word_class(const char *s, size_t n)
 
 /* The classes of a document's tokens, looked up once each: the stages ask
  * for the same tokens many times.  One cache per thread, for the document
- * its stage is working on (kh_word_cache_begin). */
+ * its stage is working on (kh_word_cache_begin); begin and end nest, so
+ * that the pipeline keeps one cache, and one pairing of the quotation
+ * marks, for the entities and quotes stages together. */
 #define UNKNOWN 0xFFFFFFFFu
 
 static _Thread_local struct {
     const kh_doc *d;
     uint32_t *tok, *lemma;
     size_t n;
+    int depth;              /* begins not yet ended */
+    int have_q;             /* q, nq, qmap computed */
+    kh_qmark *q;
+    size_t nq;
+    int32_t *qmap;
 } cache;
+
+static void cache_free(void)
+{
+    free(cache.tok);
+    free(cache.q);
+    free(cache.qmap);
+    cache.tok = cache.lemma = NULL;
+    cache.q = NULL;
+    cache.qmap = NULL;
+    cache.nq = 0;
+    cache.have_q = 0;
+    cache.d = NULL;
+    cache.n = 0;
+}
 
 void kh_word_cache_begin(const kh_doc *d)
 {
-    kh_word_cache_end();
+    if (cache.depth > 0 && cache.d == d && cache.n == d->ntokens) {
+        cache.depth++;
+        return;
+    }
+    cache_free();
     cache.n = d->ntokens;
     cache.tok = kh_xmalloc((2 * cache.n + 1) * sizeof *cache.tok);
     cache.lemma = cache.tok + cache.n;
     memset(cache.tok, 0xff, 2 * cache.n * sizeof *cache.tok);
     cache.d = d;
+    cache.depth = cache.depth > 0 ? cache.depth + 1 : 1;
 }
 
 void kh_word_cache_end(void)
 {
-    free(cache.tok);
-    cache.tok = cache.lemma = NULL;
-    cache.d = NULL;
-    cache.n = 0;
+    if (cache.depth > 1) {
+        cache.depth--;
+        return;
+    }
+    cache_free();
+    cache.depth = 0;
+}
+
+size_t kh_quote_marks(const kh_doc *d, const kh_qmark **q,
+                      const int32_t **qmap)
+{
+    if (cache.d != d || cache.depth == 0) {
+        /* not bracketed by kh_word_cache_begin(d): a cache of its own,
+         * which the next begin or end frees */
+        kh_word_cache_begin(d);
+        cache.depth = 1;
+    }
+    if (!cache.have_q) {
+        cache.nq = kh_pair_quotes(d, &cache.q);
+        cache.qmap = kh_quote_map(d, cache.q, cache.nq);
+        cache.have_q = 1;
+    }
+    *q = cache.q;
+    *qmap = cache.qmap;
+    return cache.nq;
 }
 
 static unsigned tok_class(const kh_doc *d, size_t i)

@@ -115,7 +115,8 @@ unsigned kh_tok_class(const kh_doc *d, size_t i);
 unsigned kh_lemma_class(const kh_doc *d, size_t i);
 int kh_word_table_sorted(void);
 /* Caches the classes of d's tokens for this thread until
- * kh_word_cache_end (each stage brackets its work with them). */
+ * kh_word_cache_end (each stage brackets its work with them; the pairs
+ * nest, and the outermost end frees the cache). */
 void kh_word_cache_begin(const kh_doc *d);
 void kh_word_cache_end(void);
 /* Whether token i is a word written with a capital, or an Arabic article
@@ -152,6 +153,11 @@ size_t kh_pair_quotes(const kh_doc *d, kh_qmark **out);
 /* Per token: the innermost quote (not a name) it is inside, or -1;
  * malloc'd, d->ntokens long. */
 int32_t *kh_quote_map(const kh_doc *d, const kh_qmark *q, size_t nq);
+/* The same two, computed once per word cache of d (kh_word_cache_begin)
+ * and freed with it: the entities and quotes stages share them.  Returns
+ * the number of marks. */
+size_t kh_quote_marks(const kh_doc *d, const kh_qmark **q,
+                      const int32_t **qmap);
 
 /* Verbs of saying and who they say it of (quotes_speech.c). */
 enum {

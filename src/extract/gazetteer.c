@@ -60,6 +60,8 @@ static int article(const char *w, size_t n)
 {
     static const char *const arts[] = {"AL", "EL", "AS", "AD", "AN", "AR",
                                        "AZ", "AT", "ASH", "ATH", "ADH"};
+    if (n < 2 || n > 3 || (w[0] != 'A' && w[0] != 'E'))
+        return 0;
     for (size_t i = 0; i < sizeof arts / sizeof *arts; i++)
         if (strlen(arts[i]) == n && memcmp(arts[i], w, n) == 0)
             return 1;
@@ -125,7 +127,10 @@ size_t kh_gaz_key(const char *s, size_t n, char *out, size_t cap, int *words)
             over = 1;
             break;
         }
-        memcpy(buf + o, piece, pl);
+        if (pl == 1)            /* ASCII: nearly every character */
+            buf[o] = piece[0];
+        else
+            memcpy(buf + o, piece, pl);
         o += pl;
     }
     if (nw == 1)

@@ -241,9 +241,11 @@ static const kh_gaz_name *longest_at(const ctx *x, const kh_sentence *s,
     const kh_doc *d = x->d;
     const kh_gaz_name *best = NULL;
     char key[KH_GAZ_KEYMAX];
-    int art = tok_is(d, i, "al") || tok_is(d, i, "el") ||
-              tok_is(d, i, "as") || tok_is(d, i, "ad") ||
-              tok_is(d, i, "an") || tok_is(d, i, "ar");
+    const kh_token *ti = &d->tokens[i];
+    int art = ti->end - ti->start == 2 &&
+              (tok_is(d, i, "al") || tok_is(d, i, "el") ||
+               tok_is(d, i, "as") || tok_is(d, i, "ad") ||
+               tok_is(d, i, "an") || tok_is(d, i, "ar"));
     for (size_t j = i; j < s->tok_end && j - i < KH_GAZ_MAXW; j++) {
         const kh_token *t = &d->tokens[j];
         if (!name_token(t))

@@ -279,9 +279,9 @@ int kh_find_quotes(const struct kh_dict *dict, kh_doc *d)
     if (!d->ntokens)
         return KH_OK;
     kh_word_cache_begin(d);
-    kh_qmark *q;
-    size_t nq = kh_pair_quotes(d, &q);
-    int32_t *qmap = kh_quote_map(d, q, nq);
+    const kh_qmark *q;
+    const int32_t *qmap;
+    size_t nq = kh_quote_marks(d, &q, &qmap);
     qstage s = {0};
     s.d = d;
     s.nsp = kh_find_speech(d, qmap, &s.sp);
@@ -372,8 +372,6 @@ int kh_find_quotes(const struct kh_dict *dict, kh_doc *d)
     free(s.hist);
     free(s.who);
     free(s.sp);
-    free(qmap);
-    free(q);
     kh_word_cache_end();
     return KH_OK;
 }

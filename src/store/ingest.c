@@ -76,7 +76,7 @@ static const char *const sql[ST_COUNT] = {
         " goldstein, plover, source_country, target_country, country,"
         " source_name, target_name, num_mentions, num_sources,"
         " num_articles, is_root, article, added, date)"
-        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?,"
+        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?,"
         " ?)",
     [ST_EVENT_BUMP] = "UPDATE events SET num_mentions = num_mentions + 1,"
                       " num_articles = num_articles + ?,"
@@ -107,6 +107,11 @@ static const char *const sql[ST_COUNT] = {
                      " SET events = events + excluded.events,"
                      " mentions = mentions + 1",
 };
+
+const char *kh_store_sql(int which)
+{
+    return sql[which];
+}
 
 sqlite3_stmt *kh_store_stmt(kh_store *s, int which, kh_error *err)
 {
@@ -382,119 +387,151 @@ static int add_places(kh_store *s, const kh_doc *d, int64_t art,
             id = sqlite3_last_insert_rowid(s->db);
         }
         ids[i] = id;
-        STMT(st, ST_APLACE_ADD);
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
-        sqlite3_bind_int64(st, 3, id);
-        TRY(run(st));
     }
+    kh_rows w;
+    int b;
+    kh_rows_begin(&w, s, ST_APLACE_ADD, 3, d->nplaces);
+    for (size_t i = 0; i < d->nplaces; i++) {
+        if (!(st = kh_rows_next(&w, &b, err)))
+            return KH_EDB;
+        sqlite3_bind_int64(st, b + 1, art);
+        sqlite3_bind_int64(st, b + 2, (int64_t)i);
+        sqlite3_bind_int64(st, b + 3, ids[i]);
+    }
+    TRY(kh_rows_end(&w));
+    kh_rows_begin(&w, s, ST_PMENTION_ADD, 6, d->nplace_mentions);
     for (size_t i = 0; i < d->nplace_mentions; i++) {
         const kh_mention *m = &d->place_mentions[i];
-        STMT(st, ST_PMENTION_ADD);
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
-        sqlite3_bind_int64(st, 3, m->ref);
-        sqlite3_bind_int64(st, 4, m->sentence);
-        bind_off(st, 5, d, m->start);
-        bind_off(st, 6, d, m->end);
-        TRY(run(st));
+        if (!(st = kh_rows_next(&w, &b, err)))
+            return KH_EDB;
+        sqlite3_bind_int64(st, b + 1, art);
+        sqlite3_bind_int64(st, b + 2, (int64_t)i);
+        sqlite3_bind_int64(st, b + 3, m->ref);
+        sqlite3_bind_int64(st, b + 4, m->sentence);
+        bind_off(st, b + 5, d, m->start);
+        bind_off(st, b + 6, d, m->end);
     }
+    TRY(kh_rows_end(&w));
     return KH_OK;
 fail:
     return kh_store_dberr(s, err, rc, "storing places");
 }
 
-/* Sentences, entities, quotes and dates: rows of this article only. */
+/* Sentences, entities, quotes and dates: rows of this article only,
+ * each table's in a few multi-row INSERTs (rows.c). */
 static int add_annotations(kh_store *s, const kh_doc *d, int64_t art,
                            kh_error *err)
 {
-    int rc = SQLITE_OK;
+    kh_rows w;
     sqlite3_stmt *st;
+    int b;
+    kh_rows_begin(&w, s, ST_SENT_ADD, 4, d->nsents);
     for (size_t i = 0; i < d->nsents; i++) {
-        STMT(st, ST_SENT_ADD);
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
-        bind_off(st, 3, d, d->sents[i].start);
-        bind_off(st, 4, d, d->sents[i].end);
-        TRY(run(st));
+        if (!(st = kh_rows_next(&w, &b, err)))
+            return KH_EDB;
+        sqlite3_bind_int64(st, b + 1, art);
+        sqlite3_bind_int64(st, b + 2, (int64_t)i);
+        bind_off(st, b + 3, d, d->sents[i].start);
+        bind_off(st, b + 4, d, d->sents[i].end);
     }
+    if (kh_rows_end(&w) != SQLITE_OK)
+        goto fail;
+    /* the aliases, one per line, of every entity: bound as static text,
+     * so they stay in one buffer until the last row is written */
     kh_buf aliases = KH_BUF_INIT;
+    size_t *at = kh_xcalloc(d->nentities + 1, sizeof *at);
     for (size_t i = 0; i < d->nentities; i++) {
         const kh_entity *e = &d->entities[i];
-        STMT(st, ST_ENTITY_ADD);
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
-        kh_bind_text(st, 3, e->name ? e->name : "");
-        sqlite3_bind_int(st, 4, e->type);
-        kh_bind_text(st, 5, e->code[0] ? e->code : NULL);
-        kh_bind_text(st, 6, e->title);
-        kh_buf_clear(&aliases);
+        at[i] = aliases.len;
         for (size_t k = 0; k < e->naliases; k++) {
             if (k)
                 kh_buf_putc(&aliases, '\n');
             kh_buf_puts(&aliases, e->aliases[k] ? e->aliases[k] : "");
         }
-        kh_bind_text(st, 7, e->naliases ? kh_buf_cstr(&aliases) : NULL);
-        bind_ref(st, 8, e->place >= 0 && (size_t)e->place < d->nplaces
-                            ? e->place : -1);
-        rc = run(st);
-        if (rc != SQLITE_OK) {
-            kh_buf_free(&aliases);
-            goto fail;
-        }
+        kh_buf_put(&aliases, "", 1);
     }
+    kh_rows_begin(&w, s, ST_ENTITY_ADD, 8, d->nentities);
+    for (size_t i = 0; i < d->nentities; i++) {
+        const kh_entity *e = &d->entities[i];
+        if (!(st = kh_rows_next(&w, &b, err)))
+            break;
+        sqlite3_bind_int64(st, b + 1, art);
+        sqlite3_bind_int64(st, b + 2, (int64_t)i);
+        kh_bind_text(st, b + 3, e->name ? e->name : "");
+        sqlite3_bind_int(st, b + 4, e->type);
+        kh_bind_text(st, b + 5, e->code[0] ? e->code : NULL);
+        kh_bind_text(st, b + 6, e->title);
+        kh_bind_text(st, b + 7, e->naliases ? aliases.data + at[i] : NULL);
+        bind_ref(st, b + 8, e->place >= 0 && (size_t)e->place < d->nplaces
+                                ? e->place : -1);
+    }
+    int rc = kh_rows_end(&w);
     kh_buf_free(&aliases);
+    free(at);
+    if (rc != SQLITE_OK)
+        goto fail;
+    kh_rows_begin(&w, s, ST_EMENTION_ADD, 6, d->nentity_mentions);
     for (size_t i = 0; i < d->nentity_mentions; i++) {
         const kh_mention *m = &d->entity_mentions[i];
-        STMT(st, ST_EMENTION_ADD);
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
-        sqlite3_bind_int64(st, 3, m->ref);
-        sqlite3_bind_int64(st, 4, m->sentence);
-        bind_off(st, 5, d, m->start);
-        bind_off(st, 6, d, m->end);
-        TRY(run(st));
+        if (!(st = kh_rows_next(&w, &b, err)))
+            return KH_EDB;
+        sqlite3_bind_int64(st, b + 1, art);
+        sqlite3_bind_int64(st, b + 2, (int64_t)i);
+        sqlite3_bind_int64(st, b + 3, m->ref);
+        sqlite3_bind_int64(st, b + 4, m->sentence);
+        bind_off(st, b + 5, d, m->start);
+        bind_off(st, b + 6, d, m->end);
     }
+    if (kh_rows_end(&w) != SQLITE_OK)
+        goto fail;
+    kh_rows_begin(&w, s, ST_QUOTE_ADD, 9, d->nquotes);
     for (size_t i = 0; i < d->nquotes; i++) {
         const kh_quote *q = &d->quotes[i];
-        STMT(st, ST_QUOTE_ADD);
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
-        sqlite3_bind_int64(st, 3, q->sentence);
-        bind_off(st, 4, d, q->start);
-        bind_off(st, 5, d, q->end);
-        bind_off(st, 6, d, q->spk_start);
-        bind_off(st, 7, d, q->spk_end);
-        bind_ref(st, 8, q->speaker >= 0 && (size_t)q->speaker < d->nentities
-                            ? q->speaker : -1);
-        bind_ref(st, 9, q->outer >= 0 && (size_t)q->outer < d->nquotes
-                            ? q->outer : -1);
-        TRY(run(st));
+        if (!(st = kh_rows_next(&w, &b, err)))
+            return KH_EDB;
+        sqlite3_bind_int64(st, b + 1, art);
+        sqlite3_bind_int64(st, b + 2, (int64_t)i);
+        sqlite3_bind_int64(st, b + 3, q->sentence);
+        bind_off(st, b + 4, d, q->start);
+        bind_off(st, b + 5, d, q->end);
+        bind_off(st, b + 6, d, q->spk_start);
+        bind_off(st, b + 7, d, q->spk_end);
+        bind_ref(st, b + 8, q->speaker >= 0 &&
+                                (size_t)q->speaker < d->nentities
+                                ? q->speaker : -1);
+        bind_ref(st, b + 9, q->outer >= 0 && (size_t)q->outer < d->nquotes
+                                ? q->outer : -1);
     }
+    if (kh_rows_end(&w) != SQLITE_OK)
+        goto fail;
+    kh_rows_begin(&w, s, ST_DATE_ADD, 11, d->ndates);
     for (size_t i = 0; i < d->ndates; i++) {
         const kh_date_mention *x = &d->dates[i];
         char value[16];
         kh_date_format(x, value, sizeof value);
-        STMT(st, ST_DATE_ADD);
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_int64(st, 2, (int64_t)i);
-        sqlite3_bind_int64(st, 3, x->sentence);
-        bind_off(st, 4, d, x->start);
-        bind_off(st, 5, d, x->end);
-        kh_bind_text(st, 6, value);
-        sqlite3_bind_int(st, 7, x->gran);
-        sqlite3_bind_int(st, 8, x->relative);
-        sqlite3_bind_int(st, 9, x->mod);
-        sqlite3_bind_int(st, 10, x->since);
+        if (!(st = kh_rows_next(&w, &b, err)))
+            return KH_EDB;
+        sqlite3_bind_int64(st, b + 1, art);
+        sqlite3_bind_int64(st, b + 2, (int64_t)i);
+        sqlite3_bind_int64(st, b + 3, x->sentence);
+        bind_off(st, b + 4, d, x->start);
+        bind_off(st, b + 5, d, x->end);
+        /* copied: value is gone when the statement runs */
+        sqlite3_bind_text(st, b + 6, value, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(st, b + 7, x->gran);
+        sqlite3_bind_int(st, b + 8, x->relative);
+        sqlite3_bind_int(st, b + 9, x->mod);
+        sqlite3_bind_int(st, b + 10, x->since);
         if (x->time[0])
-            kh_bind_text(st, 11, x->time);
+            kh_bind_text(st, b + 11, x->time);
         else
-            sqlite3_bind_null(st, 11);
-        TRY(run(st));
+            sqlite3_bind_null(st, b + 11);
     }
+    if (kh_rows_end(&w) != SQLITE_OK)
+        goto fail;
     return KH_OK;
 fail:
-    return kh_store_dberr(s, err, rc, "storing the article's annotations");
+    return kh_store_dberr(s, err, w.rc, "storing the article's annotations");
 }
 
 /* The id of the actor's words text[s..e) in names, added when new; 0
@@ -527,7 +564,8 @@ static int64_t name_id(kh_store *s, const kh_doc *d, uint32_t from,
     return id;
 }
 
-/* The record of event e: found by its key, or added. */
+/* The record of event e: found by its key, or added with the counts of
+ * its first mention (*is_new). */
 static int64_t event_record(kh_store *s, const kh_doc *d, const kh_event *e,
                             int64_t place, const char *place_country,
                             int64_t art, int64_t now, int *is_new, int *rc,
@@ -569,12 +607,14 @@ static int64_t event_record(kh_store *s, const kh_doc *d, const kh_event *e,
     kh_bind_text(st, 12, place_country ? place_country : "");
     bind_span(st, 13, d, e->src_start, e->src_end);
     bind_span(st, 14, d, e->tgt_start, e->tgt_end);
-    sqlite3_bind_int64(st, 15, art);
-    sqlite3_bind_int64(st, 16, now);
+    /* its first mention, this one: counted here (add_events) */
+    sqlite3_bind_int(st, 15, e->sentence == 0);
+    sqlite3_bind_int64(st, 16, art);
+    sqlite3_bind_int64(st, 17, now);
     if (strlen(e->date) != 10 && day)
-        kh_bind_text(st, 17, e->date);   /* coarser than a day */
+        kh_bind_text(st, 18, e->date);   /* coarser than a day */
     else
-        sqlite3_bind_null(st, 17);
+        sqlite3_bind_null(st, 18);
     if ((*rc = run(st)) != SQLITE_OK)
         return -1;
     *is_new = 1;
@@ -623,6 +663,30 @@ static int count_by_day(kh_store *s, const kh_event *e, int64_t place,
     return run(st);
 }
 
+/* Counts one more mention of the record ev: of a new article or not,
+ * and of a new source unless one of its mentions has source src. */
+static int bump(kh_store *s, int64_t ev, int64_t src, int new_article,
+                int is_root, kh_error *err)
+{
+    int rc;
+    sqlite3_stmt *st = kh_store_stmt(s, ST_SEEN_SOURCE, err);
+    if (!st)
+        return SQLITE_ERROR;
+    sqlite3_bind_int64(st, 1, ev);
+    if (src)
+        sqlite3_bind_int64(st, 2, src);
+    int64_t seen_source = first_int(st, &rc);
+    if (rc != SQLITE_OK)
+        return rc;
+    if (!(st = kh_store_stmt(s, ST_EVENT_BUMP, err)))
+        return SQLITE_ERROR;
+    sqlite3_bind_int(st, 1, new_article);
+    sqlite3_bind_int(st, 2, !seen_source);
+    sqlite3_bind_int(st, 3, is_root);
+    sqlite3_bind_int64(st, 4, ev);
+    return run(st);
+}
+
 /* The events: each joins its record and is kept as a mention. */
 static int add_events(kh_store *s, const kh_doc *d, int64_t art, int64_t src,
                       const int64_t *place_ids, int64_t now,
@@ -651,25 +715,11 @@ static int add_events(kh_store *s, const kh_doc *d, int64_t art, int64_t src,
                 new_article = 0;
         if (new_article)
             seen[nseen++] = ev;
-        if (!(st = kh_store_stmt(s, ST_SEEN_SOURCE, err))) {
-            free(seen);
-            return KH_EDB;
-        }
-        sqlite3_bind_int64(st, 1, ev);
-        if (src)
-            sqlite3_bind_int64(st, 2, src);
-        int64_t seen_source = first_int(st, &rc);
-        if (rc != SQLITE_OK)
+        /* a new record counts this mention already: one mention, article
+         * and source */
+        if (!is_new && (rc = bump(s, ev, src, new_article, e->sentence == 0,
+                                  err)) != SQLITE_OK)
             goto fail;
-        if (!(st = kh_store_stmt(s, ST_EVENT_BUMP, err))) {
-            free(seen);
-            return KH_EDB;
-        }
-        sqlite3_bind_int(st, 1, new_article);
-        sqlite3_bind_int(st, 2, !seen_source);
-        sqlite3_bind_int(st, 3, e->sentence == 0);
-        sqlite3_bind_int64(st, 4, ev);
-        TRY(run(st));
         int64_t sname = name_id(s, d, e->src_start, e->src_end, &rc, err);
         if (rc != SQLITE_OK)
             goto fail;
@@ -762,13 +812,17 @@ static int add_article(kh_store *s, const kh_doc *d, uint64_t hash,
     sqlite3_bind_text(st, 3, d->input, (int)d->input_len, SQLITE_STATIC);
     if ((rc = run(st)) != SQLITE_OK)
         return kh_store_dberr(s, err, rc, "indexing the article's text");
-    for (int b = 0; bands && b < KH_BANDS; b++) {
-        STMT(st, ST_BAND_ADD);
-        sqlite3_bind_int64(st, 1, bands[b]);
-        sqlite3_bind_int64(st, 2, art);
-        if ((rc = run(st)) != SQLITE_OK)
-            return kh_store_dberr(s, err, rc, "storing the MinHash");
+    kh_rows w;
+    kh_rows_begin(&w, s, ST_BAND_ADD, 2, bands ? KH_BANDS : 0);
+    for (int i = 0; bands && i < KH_BANDS; i++) {
+        int b;
+        if (!(st = kh_rows_next(&w, &b, err)))
+            return KH_EDB;
+        sqlite3_bind_int64(st, b + 1, bands[i]);
+        sqlite3_bind_int64(st, b + 2, art);
     }
+    if ((rc = kh_rows_end(&w)) != SQLITE_OK)
+        return kh_store_dberr(s, err, rc, "storing the MinHash");
     int64_t *place_ids = kh_xcalloc(d->nplaces + 1, sizeof *place_ids);
     int r = add_places(s, d, art, place_ids, err);
     if (r == KH_OK)

@@ -20,6 +20,11 @@
  * not ours. */
 #define KH_STORE_APP_ID 0x4B686C44
 
+/* The most rows one INSERT of kh_rows writes, and the number of its
+ * sizes (16, 8, 4, 2, 1). */
+#define KH_ROWS_MAX 16
+#define KH_ROWS_LEVELS 5
+
 /* Statements prepared once per connection (see kh_store_stmt). */
 enum {
     ST_FIND_ID, ST_FIND_URL, ST_FIND_HASH, ST_NEAR, ST_NEAR_GET,
@@ -43,6 +48,9 @@ struct kh_store {
                                S sample, F scan, L list, A all by date,
                                P plain), for the tests */
     sqlite3_stmt *st[ST_COUNT];
+    /* the multi-row forms of the INSERTs of ST_*: KH_ROWS_MAX rows, then
+     * half as many, down to one (rows.c) */
+    sqlite3_stmt *rows[ST_COUNT][KH_ROWS_LEVELS];
 };
 
 /* Fills err from SQLite's last error on s (rc is the failing result code;
@@ -53,6 +61,38 @@ int kh_store_dberr(kh_store *s, kh_error *err, int rc, const char *what);
 /* The statement `which`, prepared on first use and reset for reuse; NULL
  * with err filled when it cannot be prepared. */
 sqlite3_stmt *kh_store_stmt(kh_store *s, int which, kh_error *err);
+
+/* The SQL of statement `which` (ingest.c). */
+const char *kh_store_sql(int which);
+
+/* Rows of one table written with multi-row INSERTs (rows.c): SQLite's
+ * work per statement run (cursors, registers, reset) is as much as that
+ * of a small row, so an article's sentences, entities or mentions go in
+ * a few statements of up to KH_ROWS_MAX rows rather than one each.
+ *
+ *   kh_rows w;
+ *   kh_rows_begin(&w, s, ST_SENT_ADD, 4, n);
+ *   for each of the n rows:
+ *       st = kh_rows_next(&w, &base, err); bind columns base + 1 ...
+ *   rc = kh_rows_end(&w);
+ *
+ * Every column of every row must be bound (nothing is cleared between
+ * runs).  which is an ST_ INSERT of one row with ncols placeholders. */
+typedef struct kh_rows {
+    kh_store *s;
+    int which, ncols;
+    size_t left;            /* rows not handed out yet */
+    int k, used;            /* the current statement's rows, bound so far */
+    sqlite3_stmt *st;
+    int rc;                 /* the first failure (SQLite's code) */
+} kh_rows;
+
+void kh_rows_begin(kh_rows *w, kh_store *s, int which, int ncols, size_t n);
+/* The statement to bind the next row to; *base is the number of the
+ * parameter before its first.  NULL (w->rc set, err filled) on failure. */
+sqlite3_stmt *kh_rows_next(kh_rows *w, int *base, kh_error *err);
+/* Runs the last statement; SQLITE_OK or the first failure's code. */
+int kh_rows_end(kh_rows *w);
 
 /* Runs SQL without results (no values: only for fixed statements). */
 int kh_store_exec(kh_store *s, const char *sql, kh_error *err);

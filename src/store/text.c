@@ -56,17 +56,19 @@ uint64_t kh_text_hash(const char *s, size_t n)
     return mix64(h);
 }
 
-/* The length of the separator at p (0 when p starts a word character):
- * ASCII other than letters and digits, no-break space, and the general
- * punctuation block (typographic quotes, dashes). */
-static size_t separator(const unsigned char *p, const unsigned char *end)
+/* ASCII letters and digits: the bytes of words. */
+static inline int ascii_word(unsigned char c)
+{
+    return (unsigned char)((c | 32) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
+
+/* The length of the separator at p, a byte of 0x80 or more (0 when it
+ * is part of a word): no-break space, and the general punctuation block
+ * (typographic quotes, dashes).  Below 0x80, everything but letters and
+ * digits separates words (ascii_word). */
+static size_t separator_hi(const unsigned char *p, const unsigned char *end)
 {
     unsigned char c = *p;
-    if (c < 0x80) {
-        int word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                   (c >= '0' && c <= '9');
-        return word ? 0 : 1;
-    }
     if (c == 0xC2 && p + 1 < end && p[1] == 0xA0)
         return 2;
     if (c == 0xE2 && p + 2 < end && p[1] == 0x80)
@@ -92,16 +94,30 @@ size_t kh_minhash(const char *s, size_t n, uint32_t sig[KH_MINHASH])
     uint64_t w[3] = {0, 0, 0};   /* the last three words' hashes */
     size_t words = 0, shingles = 0;
     while (p < end) {
-        size_t sep = separator(p, end);
-        if (sep) {
-            p += sep;
-            continue;
+        if (*p < 0x80) {
+            if (!ascii_word(*p)) {
+                p++;
+                continue;
+            }
+        } else {
+            size_t sep = separator_hi(p, end);
+            if (sep) {
+                p += sep;
+                continue;
+            }
         }
         uint64_t h = 0xcbf29ce484222325ull;
-        while (p < end && !separator(p, end)) {
-            unsigned char c = *p++;
-            if (c >= 'A' && c <= 'Z')
-                c = (unsigned char)(c + 32);
+        while (p < end) {
+            unsigned char c = *p;
+            if (c < 0x80) {
+                if (!ascii_word(c))
+                    break;
+                if (c >= 'A' && c <= 'Z')
+                    c = (unsigned char)(c + 32);
+            } else if (separator_hi(p, end)) {
+                break;
+            }
+            p++;
             h = (h ^ c) * 0x100000001b3ull;
         }
         w[0] = w[1], w[1] = w[2], w[2] = h;

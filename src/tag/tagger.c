@@ -25,8 +25,9 @@
  * KH_POS_LANES 16-bit weights; a position's scores are the sum of its
  * rows in 32-bit lanes, which the compiler vectorises.  The rows of the
  * previous-tag features are looked up once, at load time.  Words are
- * turned into kh_tword (features.c) once per sentence, so each word's
- * hashes are computed once although five positions use them.
+ * turned into kh_tword (features.c) once per document (memo), so each
+ * word's hashes are computed once although five positions, and the word's
+ * other occurrences, use them.
  *
  * A sentence is tagged as a whole (the splitter bounds its length); tokens
  * outside every sentence (there are none today) are tagged as runs of
@@ -35,8 +36,11 @@
 #include "tag.h"
 
 #include "model.h"
+#include "../core/arena.h"
+#include "../core/intern.h"
 #include "../text/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The longest run tagged at once: the splitter's limit, so that its
@@ -102,8 +106,77 @@ void kh_tag_words(const kh_tag_model *m, const kh_tword *w, size_t n,
     }
 }
 
+/* The words of a document already turned into kh_tword: two words in
+ * five repeat one before them in the same article, and a look-up here
+ * costs a fraction of kh_tword_init, which depends on the text alone. */
+typedef struct {
+    uint32_t *slot;         /* entry + 1, or 0 */
+    uint32_t mask;
+    kh_tword *tw;           /* the entries (their s is not kept) */
+    uint32_t *hash, *off;   /* each entry's hash, and its text in chars */
+    char *chars;
+    size_t n, cap, nchars, capchars;
+} memo;
+
+static void memo_init(memo *c, size_t ntokens)
+{
+    size_t ns = 64;
+    while (ns < 2 * ntokens)
+        ns *= 2;
+    c->slot = kh_xcalloc(ns, sizeof *c->slot);
+    c->mask = (uint32_t)(ns - 1);
+    c->tw = kh_xmalloc((ntokens + 1) * sizeof *c->tw);
+    c->hash = kh_xmalloc(2 * (ntokens + 1) * sizeof *c->hash);
+    c->off = c->hash + ntokens + 1;
+    c->capchars = 4096;
+    c->chars = kh_xmalloc(c->capchars);
+    c->n = c->nchars = 0;
+    c->cap = ntokens;
+}
+
+static void memo_free(memo *c)
+{
+    free(c->slot);
+    free(c->tw);
+    free(c->hash);
+    free(c->chars);
+}
+
+/* Fills w for s[0..len), from c when the word was seen (w->s is s). */
+static void word_of(memo *c, kh_tword *w, const char *s, size_t len)
+{
+    if (len == 0 || len > KH_TW_MAXLEN) {
+        kh_tword_init(w, s, len);
+        return;
+    }
+    uint32_t h = kh_hash(s, len), k = h & c->mask;
+    for (; c->slot[k]; k = (k + 1) & c->mask) {
+        size_t e = c->slot[k] - 1;
+        if (c->hash[e] == h && c->tw[e].len == len &&
+            memcmp(c->chars + c->off[e], s, len) == 0) {
+            *w = c->tw[e];
+            w->s = s;
+            return;
+        }
+    }
+    kh_tword_init(w, s, len);
+    if (c->n >= c->cap)
+        return;
+    if (c->nchars + len > c->capchars) {
+        c->capchars *= 2;
+        c->chars = kh_xrealloc(c->chars, c->capchars);
+    }
+    memcpy(c->chars + c->nchars, s, len);
+    c->off[c->n] = (uint32_t)c->nchars;
+    c->nchars += len;
+    c->tw[c->n] = *w;
+    c->hash[c->n] = h;
+    c->slot[k] = (uint32_t)++c->n;
+}
+
 /* Tags tokens [a, b) of d (b - a <= RUN_MAX) and sets their lemmas. */
-static void tag_run(const kh_tag_model *m, kh_doc *d, size_t a, size_t b)
+static void tag_run(const kh_tag_model *m, kh_doc *d, size_t a, size_t b,
+                    memo *c)
 {
     kh_tword w[RUN_MAX];
     char bufs[RUN_MAX][KH_TW_MAXLEN];
@@ -114,7 +187,7 @@ static void tag_run(const kh_tag_model *m, kh_doc *d, size_t a, size_t b)
     for (size_t i = 0; i < n; i++) {
         size_t len;
         const char *s = kh_tag_norm_token(d, a + i, bufs[i], &len);
-        kh_tword_init(&w[i], s, len);
+        word_of(c, &w[i], s, len);
     }
     kh_tag_words(m, w, n, tags);
     char lemma[256];
@@ -137,11 +210,12 @@ static void tag_run(const kh_tag_model *m, kh_doc *d, size_t a, size_t b)
     }
 }
 
-static void tag_span(const kh_tag_model *m, kh_doc *d, size_t a, size_t b)
+static void tag_span(const kh_tag_model *m, kh_doc *d, size_t a, size_t b,
+                     memo *c)
 {
     while (a < b) {
         size_t e = b - a > RUN_MAX ? a + RUN_MAX : b;
-        tag_run(m, d, a, e);
+        tag_run(m, d, a, e, c);
         a = e;
     }
 }
@@ -151,15 +225,18 @@ int kh_tag_doc(const kh_tag_model *m, kh_doc *d)
     d->lemma = kh_arena_alloc(&d->arena,
                               (d->ntokens ? d->ntokens : 1) *
                                   sizeof *d->lemma);
+    memo c;
+    memo_init(&c, d->ntokens);
     size_t pos = 0;
     for (size_t s = 0; s < d->nsents; s++) {
         size_t a = d->sents[s].tok_first, b = d->sents[s].tok_end;
         if (a < pos || b > d->ntokens || a > b)
             continue;   /* cannot happen: sentences are ordered spans */
-        tag_span(m, d, pos, a);
-        tag_span(m, d, a, b);
+        tag_span(m, d, pos, a, &c);
+        tag_span(m, d, a, b, &c);
         pos = b;
     }
-    tag_span(m, d, pos, d->ntokens);
+    tag_span(m, d, pos, d->ntokens, &c);
+    memo_free(&c);
     return KH_OK;
 }
