@@ -550,6 +550,12 @@ static int bench_events(const char *path, long n)
         {"all events", {0}},
         {"--date 2024-03", {.since = "2024-03", .until = "2024-03"}},
         {"--actor IRQ", {.actor = "IRQ"}},
+        {"--quad 4", {.quad = 4}},
+        {"--cameo 19", {.cameo = "19"}},
+        {"--country SYR", {.country = "SYR"}},
+        {"--actor 'prime minister'", {.actor = "prime minister"}},
+        {"--actor IRQ --quad 4", {.actor = "IRQ", .quad = 4}},
+        {"--place Baghdad", {.place = "Baghdad"}},
     };
     for (size_t i = 0; i < sizeof aggs / sizeof *aggs; i++) {
         double t0 = cpu_now();

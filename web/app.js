@@ -12,8 +12,11 @@ const QUADS = ['verbal cooperation', 'material cooperation',
 const QUAD_COLORS = ['#2b8cbe', '#31a354', '#fd8d3c', '#de2d26'];
 const PAGE = 50;
 
-const state = { filters: {}, offset: 0, stats: null, map: null,
-                markers: null, plot: null };
+// Pages of events go by keyset cursor: `after` is the "next" the API gave
+// with the page before (null: the first page), `back` the cursors of the
+// pages before it (Newer pops one); offset only numbers the rows.
+const state = { filters: {}, offset: 0, after: null, back: [], next: null,
+                stats: null, map: null, markers: null, plot: null };
 
 function $(sel) { return document.querySelector(sel); }
 
@@ -69,6 +72,8 @@ function hashToForm() {
 async function applyFilters() {
   state.filters = readFilters();
   state.offset = 0;
+  state.after = null;
+  state.back = [];
   filtersToHash(state.filters);
   const q = new URLSearchParams(state.filters);
   q.set('format', 'csv');
@@ -250,8 +255,10 @@ function actorText(a) {
 }
 
 async function loadEvents() {
-  const r = await api('/api/events', { ...state.filters, limit: PAGE,
-                                       offset: state.offset, count: 1 });
+  const q = { ...state.filters, limit: PAGE, count: 1 };
+  if (state.after) q.after = state.after;
+  const r = await api('/api/events', q);
+  state.next = r.next;
   const tb = $('#events tbody');
   tb.textContent = '';
   for (const e of r.events) {
@@ -277,8 +284,8 @@ async function loadEvents() {
     ? `(${r.total}${r.total_capped ? '+' : ''} match)` : '';
   $('#page').textContent = shown
     ? `${state.offset + 1}–${state.offset + shown}` : 'none';
-  $('#prev').disabled = state.offset === 0;
-  $('#next').disabled = !r.more;
+  $('#prev').disabled = state.back.length === 0;
+  $('#next').disabled = !r.more || !r.next;
 }
 
 // ---- marked text -------------------------------------------------------
@@ -486,10 +493,15 @@ async function start() {
     applyFilters();
   });
   $('#prev').addEventListener('click', () => {
+    if (!state.back.length) return;
+    state.after = state.back.pop();
     state.offset = Math.max(0, state.offset - PAGE);
     loadEvents().catch(e => { $('#filter-error').textContent = e.message; });
   });
   $('#next').addEventListener('click', () => {
+    if (!state.next) return;
+    state.back.push(state.after);
+    state.after = state.next;
     state.offset += PAGE;
     loadEvents().catch(e => { $('#filter-error').textContent = e.message; });
   });

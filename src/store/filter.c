@@ -370,6 +370,25 @@ int kh_where_build(kh_where *w, const kh_event_filter *f, int form,
                              "article = ?)");
         add_int(w, f->article);
     }
+    if (f->after_id) {
+        /* The keyset cursor: a row-value comparison, which SQLite serves
+         * as a range of events_day (day, then the rowid). */
+        if (f->order == KH_ORDER_MENTIONS) {
+            kh_fail(err, KH_EUSAGE, NULL, 0, 0,
+                    "a cursor pages by date or id, not by mentions");
+            goto bad;
+        }
+        and(w);
+        w->cursor = 1;
+        if (f->order == KH_ORDER_ID) {
+            kh_buf_puts(&w->sql, "e.id > ?");
+        } else {
+            kh_buf_printf(&w->sql, "(e.day, e.id) %c (?, ?)",
+                          f->order == KH_ORDER_OLDEST ? '>' : '<');
+            add_int(w, f->after_day);
+        }
+        add_int(w, f->after_id);
+    }
 done:
     if (!w->nconds)
         kh_buf_clear(&w->sql);

@@ -150,6 +150,19 @@ static sqlite3_stmt *prepare_where(kh_store *s, const char *sql,
     return st;
 }
 
+/* f without its keyset cursor (counts and aggregates ignore it); copy
+ * holds it when it had one. */
+static const kh_event_filter *unpaged(const kh_event_filter *f,
+                                      kh_event_filter *copy)
+{
+    if (!f || !f->after_id)
+        return f;
+    *copy = *f;
+    copy->after_id = 0;
+    copy->after_day = 0;
+    return copy;
+}
+
 /* The number of events that match, counting no further than max (0: all).
  * With a limit, the conditions drive the work from their indexes and stop
  * at max; without, every match is counted. */
@@ -158,6 +171,8 @@ static int count_upto(kh_store *s, const kh_event_filter *f, int64_t max,
 {
     *n = 0;
     kh_where w;
+    kh_event_filter copy;
+    f = unpaged(f, &copy);
     int rc = kh_where_build(&w, f, max > 0 ? KH_WHERE_DRIVE : KH_WHERE_IN,
                             err);
     if (rc != KH_OK)
@@ -222,6 +237,20 @@ static void day_range(const kh_event_filter *f, int *from, int *to)
     *to = f->until ? kh_period_day(f->until, 1) : 0;
 }
 
+/* The keyset cursor of a page in date order (filter.c writes the same
+ * condition into the filter's WHERE) for the reads of events_day in
+ * order: " AND (e.day, e.id) < (?, ?)" and its two values, or nothing. */
+static void cursor_cond(const kh_event_filter *f, kh_buf *q, int64_t *vals,
+                        int *nv)
+{
+    if (!f->after_id)
+        return;
+    kh_buf_printf(q, " AND (e.day, e.id) %c (?, ?)",
+                  f->order == KH_ORDER_OLDEST ? '>' : '<');
+    vals[(*nv)++] = f->after_day;
+    vals[(*nv)++] = f->after_id;
+}
+
 /* The first need matching ids in date order among the first `sample`
  * events of the date range (sample 0: all of them). */
 static int scan_ids(kh_store *s, const kh_event_filter *f, int64_t *ids,
@@ -235,18 +264,16 @@ static int scan_ids(kh_store *s, const kh_event_filter *f, int64_t *ids,
     kh_buf q = KH_BUF_INIT;
     int from, to;
     day_range(f, &from, &to);
-    int64_t vals[3];
+    int64_t vals[5];
     int nv = 0;
     if (sample) {
-        /* The sample: the first events of the range, whatever they are;
-         * the filter then checks them. */
+        /* The sample: the first events of the range (after the cursor),
+         * whatever they are; the filter then checks them. */
         kh_buf_puts(&q, "SELECT e.id FROM (SELECT * FROM events e"
-                        " INDEXED BY events_day");
-        if (from || to) {
-            kh_buf_puts(&q, " WHERE e.day BETWEEN ? AND ?");
-            vals[nv++] = from ? from : 1;
-            vals[nv++] = to ? to : 99991231;
-        }
+                        " INDEXED BY events_day WHERE e.day BETWEEN ? AND ?");
+        vals[nv++] = from ? from : 0;
+        vals[nv++] = to ? to : 99991231;
+        cursor_cond(f, &q, vals, &nv);
         kh_buf_puts(&q, order_by(f->order, "e"));
         kh_buf_puts(&q, " LIMIT ?) e");
         vals[nv++] = (int64_t)sample;
@@ -263,10 +290,8 @@ static int scan_ids(kh_store *s, const kh_event_filter *f, int64_t *ids,
         return err ? err->code : KH_EDB;
     }
     int i = 1;
-    for (int k = 0; k < nv - 1; k++)       /* the range, before w's */
+    for (int k = 0; k < nv; k++)       /* the sample's, before w's */
         sqlite3_bind_int64(st, i++, vals[k]);
-    if (sample)
-        sqlite3_bind_int64(st, i++, vals[nv - 1]);
     i = kh_where_bind(&w, st, i);
     sqlite3_bind_int64(st, i, (int64_t)need);
     int r;
@@ -284,14 +309,20 @@ static int64_t range_size(kh_store *s, const kh_event_filter *f, int64_t max)
 {
     int from, to;
     day_range(f, &from, &to);
-    sqlite3_stmt *st = prepare(s, "SELECT count(*) FROM (SELECT 1 FROM events"
-                                  " INDEXED BY events_day WHERE day BETWEEN"
-                                  " ? AND ? LIMIT ?)", NULL);
+    kh_buf q = KH_BUF_INIT;
+    int64_t vals[4] = {from ? from : 0, to ? to : 99991231};
+    int nv = 2;
+    kh_buf_puts(&q, "SELECT count(*) FROM (SELECT 1 FROM events e INDEXED BY"
+                    " events_day WHERE e.day BETWEEN ? AND ?");
+    cursor_cond(f, &q, vals, &nv);
+    kh_buf_puts(&q, " LIMIT ?)");
+    vals[nv++] = max;
+    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), NULL);
+    kh_buf_free(&q);
     if (!st)
         return max;
-    sqlite3_bind_int64(st, 1, from ? from : 0);
-    sqlite3_bind_int64(st, 2, to ? to : 99991231);
-    sqlite3_bind_int64(st, 3, max);
+    for (int k = 0; k < nv; k++)
+        sqlite3_bind_int64(st, k + 1, vals[k]);
     int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
                                                : max;
     sqlite3_finalize(st);
@@ -381,8 +412,9 @@ int kh_store_events(kh_store *s, const kh_event_filter *f,
         return rc;
     /* SCAN without a filter needs no sample; with one, see plan_page.
      * Without a limit or in another order, every match is read anyway. */
-    int scan = dated && !w.nconds, list = 0;
-    if (dated && w.nconds && f->limit && f->offset + f->limit <= SCAN_MAX) {
+    int filtered = w.nconds - w.cursor;   /* conditions besides the cursor */
+    int scan = dated && !filtered, list = 0;
+    if (dated && filtered && f->limit && f->offset + f->limit <= SCAN_MAX) {
         int64_t *ids;
         size_t n;
         rc = plan_page(s, f, &ids, &n, &list, err);
@@ -395,7 +427,7 @@ int kh_store_events(kh_store *s, const kh_event_filter *f,
             return rc;
         }
         free(ids);
-    } else if (dated && w.nconds && f->limit) {
+    } else if (dated && filtered && f->limit) {
         list = 1;
     }
     s->plan = list ? 'L' : scan ? 'A' : 'P';
@@ -559,6 +591,24 @@ static int dates_only(const kh_event_filter *f, int64_t *from, int64_t *to)
     return 1;
 }
 
+/* A filter other than dates: the aggregates read the last KH_AGG_CAP
+ * matches stored (the highest ids), not every match: a common actor
+ * matches a tenth of a million events, and reading them all takes a
+ * second.  By id, not by date: the ids come from the filter's indexes
+ * without reading a row (a date order reads every match's row to sort
+ * them); a store ingested in date order has its newest events last.
+ * Writes "WITH sel ..., pick ..." into q:
+ * `pick` is the ids to count, and `(SELECT count(*) FROM sel)` more than
+ * the cap says it was reached.  Binds: w's values, the cap + 1, the cap. */
+static void capped_ids(kh_buf *q, const kh_where *w)
+{
+    kh_buf_puts(q, "WITH sel AS MATERIALIZED (SELECT e.id AS id"
+                   " FROM events e");
+    where_and(q, w, NULL);
+    kh_buf_puts(q, " ORDER BY e.id DESC LIMIT ?), pick AS"
+                   " (SELECT id FROM sel ORDER BY id DESC LIMIT ?) ");
+}
+
 static const char *const quad_names[] = {
     NULL, "verbal cooperation", "material cooperation", "verbal conflict",
     "material conflict",
@@ -578,26 +628,30 @@ int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
         return kh_fail(err, KH_EUSAGE, NULL, 0, 0,
                        "unknown period or group");
     kh_where w;
-    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
+    kh_event_filter copy;
+    f = unpaged(f, &copy);
+    int rc = kh_where_build(&w, f, KH_WHERE_SCAN, err);
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
-    int64_t range[2];
+    int64_t range[2], cap[2] = {KH_AGG_CAP + 1, KH_AGG_CAP};
     int rolled = dates_only(f, &range[0], &range[1]);
     if (rolled) {
         kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, sum(e.events),"
-                          " sum(e.mentions) FROM day_counts e"
+                          " sum(e.mentions), 0 FROM day_counts e"
                           " WHERE e.day > 0 AND e.day BETWEEN ? AND ?",
                       div, grp);
     } else {
+        capped_ids(&q, &w);
         kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, count(*),"
-                          " sum(e.num_mentions) FROM events e", div, grp);
-        where_and(&q, &w, "e.day > 0");
+                          " sum(e.num_mentions), (SELECT count(*) FROM sel)"
+                          " FROM pick JOIN events e ON e.id = pick.id"
+                          " WHERE e.day > 0", div, grp);
     }
     kh_buf_puts(&q, " GROUP BY t, g ORDER BY t, g");
     sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
                               : prepare_where(s, kh_buf_cstr(&q), &w, 0,
-                                              NULL, 0, err);
+                                              cap, 2, err);
     kh_buf_free(&q);
     if (!st) {
         kh_where_free(&w);
@@ -633,6 +687,7 @@ int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
         }
         c.events = sqlite3_column_int64(st, 2);
         c.mentions = sqlite3_column_int64(st, 3);
+        c.capped = sqlite3_column_int64(st, 4) > KH_AGG_CAP ? KH_AGG_CAP : 0;
         if (cb(ctx, &c)) {
             r = SQLITE_DONE;
             break;
@@ -645,41 +700,66 @@ int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
     return rc;
 }
 
+/* The name articles wrote most often for an actor code, as source or
+ * target, in its newest 200 events of each role (events_source and
+ * events_target give them in date order): into out, "" when none. */
+static void actor_name(sqlite3_stmt *st, const char *code, char *out,
+                       size_t size)
+{
+    out[0] = '\0';
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW && col_text(st, 0))
+        snprintf(out, size, "%s", col_text(st, 0));
+}
+
 int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
                         int (*cb)(void *ctx, const kh_store_count *c),
                         void *ctx, kh_error *err)
 {
     kh_where w;
-    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
+    kh_event_filter copy;
+    f = unpaged(f, &copy);
+    int rc = kh_where_build(&w, f, KH_WHERE_SCAN, err);
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
     int64_t range[3];
     int rolled = dates_only(f, &range[0], &range[1]);
     range[2] = n ? (int64_t)n : 10;
-    static const char name_of[] =
-        " (SELECT coalesce(x.source_name, '') FROM events x"
-        "  WHERE x.source = code AND x.source_name IS NOT NULL LIMIT 1)";
+    int64_t extra[3] = {KH_AGG_CAP + 1, KH_AGG_CAP, range[2]};
     if (rolled) {
-        kh_buf_printf(&q, "SELECT code, sum(events) AS n, sum(mentions),%s"
-                          " FROM day_actors WHERE day BETWEEN ? AND ?"
-                          " GROUP BY code ORDER BY n DESC, code LIMIT ?",
-                      name_of);
+        kh_buf_puts(&q, "SELECT code, sum(events) AS n, sum(mentions), 0"
+                        " FROM day_actors WHERE day BETWEEN ? AND ?"
+                        " GROUP BY code ORDER BY n DESC, code LIMIT ?");
     } else {
-        kh_buf_printf(&q, "SELECT code, count(*) AS n, sum(m),%s"
-                          " FROM (SELECT e.source AS code,"
-                          " e.num_mentions AS m FROM events e", name_of);
-        where_and(&q, &w, "e.source <> ''");
-        kh_buf_puts(&q, " UNION ALL SELECT e.target, e.num_mentions"
-                        " FROM events e");
-        where_and(&q, &w, "e.target <> ''");
-        kh_buf_puts(&q, ") GROUP BY code ORDER BY n DESC, code LIMIT ?");
+        capped_ids(&q, &w);
+        /* each event read once, counted for its source and its target */
+        kh_buf_puts(&q, "SELECT code, count(*) AS n, sum(m),"
+                        " (SELECT count(*) FROM sel)"
+                        " FROM (SELECT CASE k.r WHEN 1 THEN e.source ELSE"
+                        " e.target END AS code, e.num_mentions AS m"
+                        " FROM pick JOIN events e ON e.id = pick.id"
+                        " JOIN (SELECT 1 AS r UNION ALL SELECT 2) k)"
+                        " WHERE code <> ''"
+                        " GROUP BY code ORDER BY n DESC, code LIMIT ?");
     }
     sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
-                              : prepare_where(s, kh_buf_cstr(&q), &w, 1,
-                                              range + 2, 1, err);
+                              : prepare_where(s, kh_buf_cstr(&q), &w, 0,
+                                              extra, 3, err);
     kh_buf_free(&q);
-    if (!st) {
+    sqlite3_stmt *nm = st ? prepare(
+        s,
+        "SELECT name, count(*) AS k FROM ("
+        "SELECT * FROM (SELECT source_name AS name FROM events"
+        " INDEXED BY events_source WHERE source = ?1 AND source_name <> ''"
+        " ORDER BY day DESC, id DESC LIMIT 200) UNION ALL "
+        "SELECT * FROM (SELECT target_name FROM events"
+        " INDEXED BY events_target WHERE target = ?1 AND target_name <> ''"
+        " ORDER BY day DESC, id DESC LIMIT 200))"
+        " GROUP BY name ORDER BY k DESC, name LIMIT 1", err) : NULL;
+    if (!st || !nm) {
+        sqlite3_finalize(st);
         kh_where_free(&w);
         return err ? err->code : KH_EDB;
     }
@@ -689,10 +769,13 @@ int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         kh_store_count c = {0};
+        char name[256];
         c.key = col_text(st, 0);
         c.events = sqlite3_column_int64(st, 1);
         c.mentions = sqlite3_column_int64(st, 2);
-        c.name = nonempty(col_text(st, 3));
+        c.capped = sqlite3_column_int64(st, 3) > KH_AGG_CAP ? KH_AGG_CAP : 0;
+        actor_name(nm, c.key, name, sizeof name);
+        c.name = nonempty(name);
         if (cb(ctx, &c)) {
             r = SQLITE_DONE;
             break;
@@ -700,6 +783,7 @@ int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
     }
     rc = r == SQLITE_DONE ? KH_OK
                           : kh_store_dberr(s, err, r, "counting actors");
+    sqlite3_finalize(nm);
     sqlite3_finalize(st);
     kh_where_free(&w);
     return rc;
@@ -710,28 +794,35 @@ int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
                     void *ctx, kh_error *err)
 {
     kh_where w;
-    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
+    kh_event_filter copy;
+    f = unpaged(f, &copy);
+    int rc = kh_where_build(&w, f, KH_WHERE_SCAN, err);
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
     int64_t range[3];
     int rolled = dates_only(f, &range[0], &range[1]);
     range[2] = n ? (int64_t)n : 100;
+    int64_t extra[3] = {KH_AGG_CAP + 1, KH_AGG_CAP, range[2]};
+    if (!rolled)
+        capped_ids(&q, &w);
     kh_buf_puts(&q, "SELECT p.id, p.name, p.country, p.admin1, p.kind,"
                     " p.lat, p.lon, p.geonameid,");
     if (rolled) {
-        kh_buf_puts(&q, " sum(d.events) AS n, sum(d.mentions)"
+        kh_buf_puts(&q, " sum(d.events) AS n, sum(d.mentions), 0"
                         " FROM day_places d JOIN places p ON p.id = d.place"
                         " WHERE d.day BETWEEN ? AND ?");
     } else {
-        kh_buf_puts(&q, " count(*) AS n, sum(e.num_mentions)"
-                        " FROM events e JOIN places p ON p.id = e.place");
-        where_and(&q, &w, "e.place > 0");
+        kh_buf_puts(&q, " count(*) AS n, sum(e.num_mentions),"
+                        " (SELECT count(*) FROM sel)"
+                        " FROM pick JOIN events e ON e.id = pick.id"
+                        " JOIN places p ON p.id = e.place"
+                        " WHERE e.place > 0");
     }
     kh_buf_puts(&q, " GROUP BY p.id ORDER BY n DESC, p.id LIMIT ?");
     sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
                               : prepare_where(s, kh_buf_cstr(&q), &w, 0,
-                                              range + 2, 1, err);
+                                              extra, 3, err);
     kh_buf_free(&q);
     if (!st) {
         kh_where_free(&w);
@@ -753,6 +844,7 @@ int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
         p.geonameid = (uint32_t)sqlite3_column_int64(st, 7);
         p.events = sqlite3_column_int64(st, 8);
         p.mentions = sqlite3_column_int64(st, 9);
+        p.capped = sqlite3_column_int64(st, 10) > KH_AGG_CAP ? KH_AGG_CAP : 0;
         if (cb(ctx, &p)) {
             r = SQLITE_DONE;
             break;

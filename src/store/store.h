@@ -101,6 +101,7 @@ typedef struct kh_where {
     int form;               /* KH_WHERE_* */
     int distinct;           /* rows of the FROM may repeat an event */
     int driving;            /* a name condition drives the join already */
+    int cursor;             /* one of nconds is the keyset cursor's */
 } kh_where;
 
 /* Builds w from f (which may be NULL); KH_EUSAGE with err filled when a
