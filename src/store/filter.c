@@ -112,6 +112,19 @@ bad:
                    range);
 }
 
+void kh_cursor_days(const kh_event_filter *f, int *from, int *to)
+{
+    if (!f->after_id || f->order == KH_ORDER_ID ||
+        f->order == KH_ORDER_MENTIONS)
+        return;
+    if (f->order == KH_ORDER_OLDEST) {
+        if (*from < f->after_day)
+            *from = f->after_day;
+    } else if (!*to || *to > f->after_day) {
+        *to = f->after_day;
+    }
+}
+
 static void add_text(kh_where *w, const char *v)
 {
     w->kind[w->n] = 't';
@@ -359,9 +372,12 @@ int kh_where_build(kh_where *w, const kh_event_filter *f, int form,
         goto bad;
     }
     if (since || until) {
+        /* with a cursor, the range ends on its side (the seek's bound) */
+        since = since ? since : 1;   /* a range leaves undated out */
+        kh_cursor_days(f, &since, &until);
         and(w);
         kh_buf_puts(&w->sql, "e.day BETWEEN ? AND ?");
-        add_int(w, since ? since : 1);
+        add_int(w, since);
         add_int(w, until ? until : 99991231);
     }
     if (f->article) {

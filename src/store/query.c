@@ -230,11 +230,13 @@ int kh_store_count_events(kh_store *s, const kh_event_filter *f,
  * the sample: some 20,000 for 100 of a million. */
 #define SCAN_MAX 10000   /* pages deeper than this go to LIST directly */
 
-/* The date range a filter sets, as days (0 when open). */
+/* The date range a filter sets, as days (0 when open), narrowed to the
+ * cursor's side. */
 static void day_range(const kh_event_filter *f, int *from, int *to)
 {
     *from = f->since ? kh_period_day(f->since, 0) : 0;
     *to = f->until ? kh_period_day(f->until, 1) : 0;
+    kh_cursor_days(f, from, to);
 }
 
 /* The keyset cursor of a page in date order (filter.c writes the same
@@ -594,19 +596,76 @@ static int dates_only(const kh_event_filter *f, int64_t *from, int64_t *to)
 /* A filter other than dates: the aggregates read the last KH_AGG_CAP
  * matches stored (the highest ids), not every match: a common actor
  * matches a tenth of a million events, and reading them all takes a
- * second.  By id, not by date: the ids come from the filter's indexes
- * without reading a row (a date order reads every match's row to sort
- * them); a store ingested in date order has its newest events last.
- * Writes "WITH sel ..., pick ..." into q:
- * `pick` is the ids to count, and `(SELECT count(*) FROM sel)` more than
- * the cap says it was reached.  Binds: w's values, the cap + 1, the cap. */
-static void capped_ids(kh_buf *q, const kh_where *w)
+ * second.  By id, not by date: ids come in order from the table itself
+ * or from the filter's indexes without reading a row, where a date order
+ * reads every match's row to sort them; a store ingested in date order
+ * has its newest events last.  Two plans, as for pages:
+ *   BOUND: the last 10 caps of ids, read in order (the table's own
+ *          order: sequential pages), hold more than a cap of matches
+ *          (a share of 10% or more): the (cap+1)-th match from the end
+ *          is the bound, and the matches above it are counted;
+ *   LIST:  else the filter's indexes give every match's id (fewer than
+ *          a tenth of the events), and the highest cap + 1 are kept.
+ * agg_plan runs the probe of BOUND: *bound is the bound, or 0. */
+#define AGG_PROBE (10 * KH_AGG_CAP)
+
+static int agg_plan(kh_store *s, const kh_where *w, int64_t *bound,
+                    kh_error *err)
 {
+    *bound = 0;
+    sqlite3_stmt *st = prepare(s, "SELECT max(id) FROM events", err);
+    if (!st)
+        return err ? err->code : KH_EDB;
+    int64_t top = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                                 : 0;
+    sqlite3_finalize(st);
+    kh_buf q = KH_BUF_INIT;
+    kh_buf_puts(&q, "SELECT e.id FROM events e NOT INDEXED");
+    where_and(&q, w, "e.id > ?");
+    kh_buf_puts(&q, " ORDER BY e.id DESC LIMIT 1 OFFSET ?");
+    int64_t probe = s->agg_probe ? s->agg_probe : AGG_PROBE;
+    int64_t extra[2] = {top > probe ? top - probe : 0, KH_AGG_CAP};
+    st = prepare_where(s, kh_buf_cstr(&q), w, 0, extra, 2, err);
+    kh_buf_free(&q);
+    if (!st)
+        return err ? err->code : KH_EDB;
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW)
+        *bound = sqlite3_column_int64(st, 0);
+    s->plan = *bound ? 'B' : 'I';
+    sqlite3_finalize(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+        return kh_store_dberr(s, err, r, "counting events");
+    return KH_OK;
+}
+
+/* Writes "WITH sel ..., pick ... " into q for the plan: `pick` is the ids
+ * to count, and `(SELECT count(*) FROM sel)` more than the cap says it
+ * was reached (BOUND: sel holds the cap above the bound, and one more is
+ * the bound itself).  Returns the values to bind after w's into extra[],
+ * then n; returns how many. */
+static int capped_ids(kh_buf *q, const kh_where *w, int64_t bound,
+                      int64_t n, int64_t extra[3])
+{
+    if (bound) {
+        kh_buf_puts(q, "WITH sel0 AS MATERIALIZED (SELECT e.id AS id"
+                       " FROM events e NOT INDEXED");
+        where_and(q, w, "e.id > ?");
+        kh_buf_puts(q, "), sel AS (SELECT id FROM sel0 UNION ALL"
+                       " SELECT 0), pick AS (SELECT id FROM sel0) ");
+        extra[0] = bound;
+        extra[1] = n;
+        return 2;
+    }
     kh_buf_puts(q, "WITH sel AS MATERIALIZED (SELECT e.id AS id"
                    " FROM events e");
     where_and(q, w, NULL);
     kh_buf_puts(q, " ORDER BY e.id DESC LIMIT ?), pick AS"
                    " (SELECT id FROM sel ORDER BY id DESC LIMIT ?) ");
+    extra[0] = KH_AGG_CAP + 1;
+    extra[1] = KH_AGG_CAP;
+    extra[2] = n;
+    return 3;
 }
 
 static const char *const quad_names[] = {
@@ -634,15 +693,21 @@ int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
-    int64_t range[2], cap[2] = {KH_AGG_CAP + 1, KH_AGG_CAP};
+    int64_t range[2], extra[3], bound = 0;
+    int nextra = 0;
     int rolled = dates_only(f, &range[0], &range[1]);
+    if (!rolled && (rc = agg_plan(s, &w, &bound, err)) != KH_OK) {
+        kh_where_free(&w);
+        return rc;
+    }
     if (rolled) {
         kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, sum(e.events),"
                           " sum(e.mentions), 0 FROM day_counts e"
                           " WHERE e.day > 0 AND e.day BETWEEN ? AND ?",
                       div, grp);
     } else {
-        capped_ids(&q, &w);
+        /* (no n: every group) */
+        nextra = capped_ids(&q, &w, bound, 0, extra) - 1;
         kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, count(*),"
                           " sum(e.num_mentions), (SELECT count(*) FROM sel)"
                           " FROM pick JOIN events e ON e.id = pick.id"
@@ -651,7 +716,7 @@ int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
     kh_buf_puts(&q, " GROUP BY t, g ORDER BY t, g");
     sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
                               : prepare_where(s, kh_buf_cstr(&q), &w, 0,
-                                              cap, 2, err);
+                                              extra, nextra, err);
     kh_buf_free(&q);
     if (!st) {
         kh_where_free(&w);
@@ -713,42 +778,10 @@ static void actor_name(sqlite3_stmt *st, const char *code, char *out,
         snprintf(out, size, "%s", col_text(st, 0));
 }
 
-int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
-                        int (*cb)(void *ctx, const kh_store_count *c),
-                        void *ctx, kh_error *err)
+/* The name statement of actor_name. */
+static sqlite3_stmt *name_stmt(kh_store *s, kh_error *err)
 {
-    kh_where w;
-    kh_event_filter copy;
-    f = unpaged(f, &copy);
-    int rc = kh_where_build(&w, f, KH_WHERE_SCAN, err);
-    if (rc != KH_OK)
-        return rc;
-    kh_buf q = KH_BUF_INIT;
-    int64_t range[3];
-    int rolled = dates_only(f, &range[0], &range[1]);
-    range[2] = n ? (int64_t)n : 10;
-    int64_t extra[3] = {KH_AGG_CAP + 1, KH_AGG_CAP, range[2]};
-    if (rolled) {
-        kh_buf_puts(&q, "SELECT code, sum(events) AS n, sum(mentions), 0"
-                        " FROM day_actors WHERE day BETWEEN ? AND ?"
-                        " GROUP BY code ORDER BY n DESC, code LIMIT ?");
-    } else {
-        capped_ids(&q, &w);
-        /* each event read once, counted for its source and its target */
-        kh_buf_puts(&q, "SELECT code, count(*) AS n, sum(m),"
-                        " (SELECT count(*) FROM sel)"
-                        " FROM (SELECT CASE k.r WHEN 1 THEN e.source ELSE"
-                        " e.target END AS code, e.num_mentions AS m"
-                        " FROM pick JOIN events e ON e.id = pick.id"
-                        " JOIN (SELECT 1 AS r UNION ALL SELECT 2) k)"
-                        " WHERE code <> ''"
-                        " GROUP BY code ORDER BY n DESC, code LIMIT ?");
-    }
-    sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
-                              : prepare_where(s, kh_buf_cstr(&q), &w, 0,
-                                              extra, 3, err);
-    kh_buf_free(&q);
-    sqlite3_stmt *nm = st ? prepare(
+    return prepare(
         s,
         "SELECT name, count(*) AS k FROM ("
         "SELECT * FROM (SELECT source_name AS name FROM events"
@@ -757,15 +790,82 @@ int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
         "SELECT * FROM (SELECT target_name FROM events"
         " INDEXED BY events_target WHERE target = ?1 AND target_name <> ''"
         " ORDER BY day DESC, id DESC LIMIT 200))"
-        " GROUP BY name ORDER BY k DESC, name LIMIT 1", err) : NULL;
+        " GROUP BY name ORDER BY k DESC, name LIMIT 1", err);
+}
+
+/* The top actors of a date range (or of all days), from day_actors. */
+static int top_actors_rolled(kh_store *s, int64_t from, int64_t to,
+                             size_t n,
+                             int (*cb)(void *ctx, const kh_store_count *c),
+                             void *ctx, kh_error *err)
+{
+    kh_rollup_row *rows;
+    size_t nrows;
+    int rc = kh_rollup_top(s, 0, from, to, &rows, &nrows, err);
+    if (rc != KH_OK)
+        return rc;
+    sqlite3_stmt *nm = name_stmt(s, err);
+    if (!nm) {
+        kh_rollup_free(rows, nrows);
+        return err ? err->code : KH_EDB;
+    }
+    for (size_t i = 0; i < nrows && i < n; i++) {
+        kh_store_count c = {0};
+        char name[256];
+        c.key = rows[i].key;
+        c.events = rows[i].events;
+        c.mentions = rows[i].mentions;
+        actor_name(nm, c.key, name, sizeof name);
+        c.name = nonempty(name);
+        if (cb(ctx, &c))
+            break;
+    }
+    sqlite3_finalize(nm);
+    kh_rollup_free(rows, nrows);
+    return KH_OK;
+}
+
+int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
+                        int (*cb)(void *ctx, const kh_store_count *c),
+                        void *ctx, kh_error *err)
+{
+    int64_t range[2];
+    if (dates_only(f, &range[0], &range[1]))
+        return top_actors_rolled(s, range[0], range[1], n ? n : 10, cb, ctx,
+                                 err);
+    kh_where w;
+    kh_event_filter copy;
+    f = unpaged(f, &copy);
+    int rc = kh_where_build(&w, f, KH_WHERE_SCAN, err);
+    if (rc != KH_OK)
+        return rc;
+    kh_buf q = KH_BUF_INIT;
+    int64_t extra[3], bound;
+    if ((rc = agg_plan(s, &w, &bound, err)) != KH_OK) {
+        kh_where_free(&w);
+        return rc;
+    }
+    int nextra = capped_ids(&q, &w, bound, n ? (int64_t)n : 10, extra);
+    {
+        /* each event read once, counted for its source and its target */
+        kh_buf_puts(&q, "SELECT code, count(*) AS n, sum(m),"
+                        " (SELECT count(*) FROM sel)"
+                        " FROM (SELECT CASE k.r WHEN 1 THEN e.source ELSE"
+                        " e.target END AS code, e.num_mentions AS m"
+                        " FROM pick CROSS JOIN events e ON e.id = pick.id"
+                        " CROSS JOIN (SELECT 1 AS r UNION ALL SELECT 2) k)"
+                        " WHERE code <> ''"
+                        " GROUP BY code ORDER BY n DESC, code LIMIT ?");
+    }
+    sqlite3_stmt *st = prepare_where(s, kh_buf_cstr(&q), &w, 0, extra,
+                                     nextra, err);
+    kh_buf_free(&q);
+    sqlite3_stmt *nm = st ? name_stmt(s, err) : NULL;
     if (!st || !nm) {
         sqlite3_finalize(st);
         kh_where_free(&w);
         return err ? err->code : KH_EDB;
     }
-    if (rolled)
-        for (int k = 0; k < 3; k++)
-            sqlite3_bind_int64(st, k + 1, range[k]);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         kh_store_count c = {0};
@@ -789,10 +889,62 @@ int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
     return rc;
 }
 
+/* The places of a date range (or of all days), from day_places. */
+static int places_rolled(kh_store *s, int64_t from, int64_t to, size_t n,
+                         int (*cb)(void *ctx, const kh_store_place *p),
+                         void *ctx, kh_error *err)
+{
+    kh_rollup_row *rows;
+    size_t nrows;
+    int rc = kh_rollup_top(s, 1, from, to, &rows, &nrows, err);
+    if (rc != KH_OK)
+        return rc;
+    sqlite3_stmt *st = prepare(s, "SELECT name, country, admin1, kind, lat,"
+                                  " lon, geonameid FROM places WHERE id = ?",
+                               err);
+    if (!st) {
+        kh_rollup_free(rows, nrows);
+        return err ? err->code : KH_EDB;
+    }
+    size_t sent = 0;
+    for (size_t i = 0; i < nrows && sent < n; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, rows[i].id);
+        int r = sqlite3_step(st);
+        if (r == SQLITE_DONE)
+            continue;   /* as the join did: a place no longer there */
+        if (r != SQLITE_ROW) {
+            rc = kh_store_dberr(s, err, r, "counting places");
+            break;
+        }
+        kh_store_place p = {0};
+        p.id = rows[i].id;
+        p.name = col_text(st, 0);
+        p.country = nonempty(col_text(st, 1));
+        p.admin1 = nonempty(col_text(st, 2));
+        p.kind = sqlite3_column_int(st, 3);
+        p.lat = sqlite3_column_double(st, 4);
+        p.lon = sqlite3_column_double(st, 5);
+        p.geonameid = (uint32_t)sqlite3_column_int64(st, 6);
+        p.events = rows[i].events;
+        p.mentions = rows[i].mentions;
+        sent++;
+        if (cb(ctx, &p))
+            break;
+    }
+    sqlite3_finalize(st);
+    kh_rollup_free(rows, nrows);
+    return rc;
+}
+
 int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
                     int (*cb)(void *ctx, const kh_store_place *p),
                     void *ctx, kh_error *err)
 {
+    int64_t range[2];
+    if (dates_only(f, &range[0], &range[1]))
+        return places_rolled(s, range[0], range[1], n ? n : 100, cb, ctx,
+                             err);
     kh_where w;
     kh_event_filter copy;
     f = unpaged(f, &copy);
@@ -800,19 +952,15 @@ int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
-    int64_t range[3];
-    int rolled = dates_only(f, &range[0], &range[1]);
-    range[2] = n ? (int64_t)n : 100;
-    int64_t extra[3] = {KH_AGG_CAP + 1, KH_AGG_CAP, range[2]};
-    if (!rolled)
-        capped_ids(&q, &w);
+    int64_t extra[3], bound;
+    if ((rc = agg_plan(s, &w, &bound, err)) != KH_OK) {
+        kh_where_free(&w);
+        return rc;
+    }
+    int nextra = capped_ids(&q, &w, bound, n ? (int64_t)n : 100, extra);
     kh_buf_puts(&q, "SELECT p.id, p.name, p.country, p.admin1, p.kind,"
                     " p.lat, p.lon, p.geonameid,");
-    if (rolled) {
-        kh_buf_puts(&q, " sum(d.events) AS n, sum(d.mentions), 0"
-                        " FROM day_places d JOIN places p ON p.id = d.place"
-                        " WHERE d.day BETWEEN ? AND ?");
-    } else {
+    {
         kh_buf_puts(&q, " count(*) AS n, sum(e.num_mentions),"
                         " (SELECT count(*) FROM sel)"
                         " FROM pick JOIN events e ON e.id = pick.id"
@@ -820,17 +968,13 @@ int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
                         " WHERE e.place > 0");
     }
     kh_buf_puts(&q, " GROUP BY p.id ORDER BY n DESC, p.id LIMIT ?");
-    sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
-                              : prepare_where(s, kh_buf_cstr(&q), &w, 0,
-                                              extra, 3, err);
+    sqlite3_stmt *st = prepare_where(s, kh_buf_cstr(&q), &w, 0, extra,
+                                     nextra, err);
     kh_buf_free(&q);
     if (!st) {
         kh_where_free(&w);
         return err ? err->code : KH_EDB;
     }
-    if (rolled)
-        for (int k = 0; k < 3; k++)
-            sqlite3_bind_int64(st, k + 1, range[k]);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         kh_store_place p = {0};

@@ -1291,58 +1291,72 @@ static void test_capped_aggregates(void **state)
     (void)state;
     kh_store *s = plan_store();
     kh_error err;
-    static const struct { kh_event_filter f; const char *where; } cases[] = {
-        {{.source = "CCC"}, "source >= 'CCC' AND source < 'CCD'"},
-        {{.quad = 4}, "quad = 4"},
-        {{.quad = 1}, "quad = 1"},
-        {{.actor = "prime minister"},
-         "id IN (SELECT event FROM mentions WHERE source_name = 1)"},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char sql[512];
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE %s",
-                 cases[i].where);
-        int64_t all = one_int(s->db, sql);
-        int capped = all > KH_AGG_CAP;
-        /* what the counts should be: over the last KH_AGG_CAP matches
-         * stored, which are all of them when fewer match; the timeline
-         * leaves the undated out */
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT day"
-                 " FROM events WHERE %s ORDER BY id DESC LIMIT %d)"
-                 " WHERE day > 0", cases[i].where, KH_AGG_CAP);
-        int64_t dated = one_int(s->db, sql);
-        snprintf(sql, sizeof sql, "SELECT coalesce(sum(num_mentions), 0)"
-                 " FROM (SELECT * FROM events WHERE %s ORDER BY id DESC"
-                 " LIMIT %d) WHERE day > 0", cases[i].where, KH_AGG_CAP);
-        int64_t ments = one_int(s->db, sql);
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT * FROM"
-                 " events WHERE %s ORDER BY id DESC LIMIT %d) WHERE"
-                 " place > 0", cases[i].where, KH_AGG_CAP);
-        int64_t placed = one_int(s->db, sql);
-        /* the top actor: the source codes (targets are one an event) */
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT * FROM"
-                 " events WHERE %s ORDER BY id DESC LIMIT %d) GROUP BY"
-                 " source ORDER BY count(*) DESC, source LIMIT 1",
-                 cases[i].where, KH_AGG_CAP);
-        int64_t top = one_int(s->db, sql);
-        agg_sum t = {0}, a = {0}, p = {0};
-        assert_int_equal(kh_store_timeline(s, &cases[i].f, KH_GROUP_QUAD,
-                                           KH_PERIOD_DAY, sum_count, &t,
-                                           &err), KH_OK);
-        assert_int_equal(t.events, dated);
-        assert_int_equal(t.mentions, ments);
-        assert_int_equal(t.capped, capped ? KH_AGG_CAP : 0);
-        assert_int_equal(kh_store_top_actors(s, &cases[i].f, 5, sum_count,
-                                             &a, &err), KH_OK);
-        assert_int_equal(a.rows, 5);
-        assert_int_equal(a.first_events, top);
-        assert_int_equal(a.capped, capped ? KH_AGG_CAP : 0);
-        assert_int_equal(kh_store_places(s, &cases[i].f, 1000, sum_place, &p,
-                                         &err), KH_OK);
-        assert_int_equal(p.events, placed);
-        if (p.rows)
-            assert_int_equal(p.capped, capped ? KH_AGG_CAP : 0);
+    int plans[2] = {0, 0};   /* capped counts by the bound, by the list */
+    for (int probe = 0; probe < 2; probe++) {
+        /* the default probe covers the 20,000 events; one of 2,000 finds too
+         * few matches for the bound, and the capped counts come from the
+         * filter's list */
+        s->agg_probe = probe ? 2000 : 0;
+        static const struct {
+            kh_event_filter f;
+            const char *where;
+        } cases[] = {
+            {{.source = "CCC"}, "source >= 'CCC' AND source < 'CCD'"},
+            {{.quad = 4}, "quad = 4"},
+            {{.quad = 1}, "quad = 1"},
+            {{.actor = "prime minister"},
+             "id IN (SELECT event FROM mentions WHERE source_name = 1)"},
+        };
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+            char sql[512];
+            snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE %s",
+                     cases[i].where);
+            int64_t all = one_int(s->db, sql);
+            int capped = all > KH_AGG_CAP;
+            /* what the counts should be: over the last KH_AGG_CAP matches
+             * stored, which are all of them when fewer match; the timeline
+             * leaves the undated out */
+            snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT day"
+                     " FROM events WHERE %s ORDER BY id DESC LIMIT %d)"
+                     " WHERE day > 0", cases[i].where, KH_AGG_CAP);
+            int64_t dated = one_int(s->db, sql);
+            snprintf(sql, sizeof sql, "SELECT coalesce(sum(num_mentions), 0)"
+                     " FROM (SELECT * FROM events WHERE %s ORDER BY id DESC"
+                     " LIMIT %d) WHERE day > 0", cases[i].where, KH_AGG_CAP);
+            int64_t ments = one_int(s->db, sql);
+            snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT * FROM"
+                     " events WHERE %s ORDER BY id DESC LIMIT %d) WHERE"
+                     " place > 0", cases[i].where, KH_AGG_CAP);
+            int64_t placed = one_int(s->db, sql);
+            /* the top actor: the source codes (targets are one an event) */
+            snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT * FROM"
+                     " events WHERE %s ORDER BY id DESC LIMIT %d) GROUP BY"
+                     " source ORDER BY count(*) DESC, source LIMIT 1",
+                     cases[i].where, KH_AGG_CAP);
+            int64_t top = one_int(s->db, sql);
+            agg_sum t = {0}, a = {0}, p = {0};
+            assert_int_equal(kh_store_timeline(s, &cases[i].f, KH_GROUP_QUAD,
+                                               KH_PERIOD_DAY, sum_count, &t,
+                                               &err), KH_OK);
+            assert_int_equal(t.events, dated);
+            assert_int_equal(t.mentions, ments);
+            assert_int_equal(t.capped, capped ? KH_AGG_CAP : 0);
+            assert_int_equal(kh_store_top_actors(s, &cases[i].f, 5, sum_count,
+                                                 &a, &err), KH_OK);
+            assert_int_equal(a.rows, 5);
+            assert_int_equal(a.first_events, top);
+            assert_int_equal(a.capped, capped ? KH_AGG_CAP : 0);
+            assert_int_equal(kh_store_places(s, &cases[i].f, 1000, sum_place,
+                                             &p, &err), KH_OK);
+            assert_int_equal(p.events, placed);
+            if (p.rows)
+                assert_int_equal(p.capped, capped ? KH_AGG_CAP : 0);
+            if (capped)
+                plans[s->plan == 'B' ? 0 : 1]++;
+        }
     }
+    assert_true(plans[0] > 0);
+    assert_true(plans[1] > 0);
     /* the cases cover both sides of the cap */
     assert_true(one_int(s->db, "SELECT count(*) FROM events WHERE quad = 4")
                 > KH_AGG_CAP ||
