@@ -609,6 +609,9 @@ static int bench_events(const char *path, long n)
         {"--actor 'prime minister'", {.actor = "prime minister"}},
         {"--actor IRQ --quad 4", {.actor = "IRQ", .quad = 4}},
         {"--place Baghdad", {.place = "Baghdad"}},
+        {"--actor 'new zealand army'", {.actor = "new zealand army"}},
+        {"--place 'Town 1999' (rare)", {.place = "Town 1999"}},
+        {"--cameo 1823 (rare)", {.cameo = "1823"}},
     };
     for (size_t i = 0; i < sizeof aggs / sizeof *aggs; i++) {
         double t0 = cpu_now();
