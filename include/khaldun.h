@@ -656,7 +656,7 @@ typedef struct kh_store_count {
     int64_t events;       /* event records */
     int64_t mentions;     /* their mentions */
     int64_t capped;       /* 0: the counts are exact; else they are over
-                             the newest `capped` matches only (see
+                             the last `capped` matches stored only (see
                              kh_store_timeline) */
 } kh_store_count;
 
@@ -664,8 +664,10 @@ typedef struct kh_store_count {
  * period and group, in period order; undated events are left out.  With
  * no filter but dates, the counts by day answer exactly in milliseconds.
  * With another filter, the counts of this and of kh_store_top_actors and
- * kh_store_places are over the newest KH_AGG_CAP matches (in date order):
- * exact when fewer match, and each row's `capped` says when more did. */
+ * kh_store_places are over the last KH_AGG_CAP matches stored (the
+ * highest ids: the newest, in a store ingested in date order), so that
+ * they take milliseconds on a million events: exact when fewer match,
+ * and each row's `capped` says when more did. */
 #define KH_AGG_CAP 10000
 KH_API int kh_store_timeline(kh_store *s, const kh_event_filter *f,
                              int group, int period,

@@ -111,6 +111,7 @@ async function loadTimeline() {
   const period = choosePeriod();
   const t = await api('/api/timeline', { ...state.filters, group: 'quad',
                                          period });
+  showCapped('#timeline-capped', t);
   const periods = [...new Set(t.rows.map(r => r.period))].sort();
   const index = new Map(periods.map((p, i) => [p, i]));
   const counts = [0, 1, 2, 3].map(() => periods.map(() => 0));
@@ -152,6 +153,13 @@ async function loadTimeline() {
            { label: 'events per ' + period }],
     legend: { live: false },
   }, data, box);
+}
+
+// With a filter other than dates, the counts are over the last matches
+// stored when more match (the API's "capped"): say so by the heading.
+function showCapped(id, r) {
+  $(id).textContent = r.capped
+    ? `(the last ${r.capped.toLocaleString('en')} matches)` : '';
 }
 
 // ---- the map (Leaflet, country shapes from world-atlas) --------------
@@ -209,6 +217,7 @@ async function initMap() {
 
 async function loadPlaces() {
   const r = await api('/api/places', { ...state.filters, n: 300 });
+  showCapped('#map-capped', r);
   state.markers.clearLayers();
   const pts = [];
   for (const p of r.places) {
@@ -234,6 +243,7 @@ async function loadPlaces() {
 
 async function loadActors() {
   const r = await api('/api/actors/top', { ...state.filters, n: 10 });
+  showCapped('#actors-capped', r);
   const ol = $('#actors');
   ol.textContent = '';
   for (const a of r.actors) {

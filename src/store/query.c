@@ -312,7 +312,7 @@ static int64_t range_size(kh_store *s, const kh_event_filter *f, int64_t max)
     int from, to;
     day_range(f, &from, &to);
     kh_buf q = KH_BUF_INIT;
-    int64_t vals[4] = {from ? from : 0, to ? to : 99991231};
+    int64_t vals[5] = {from ? from : 0, to ? to : 99991231};
     int nv = 2;
     kh_buf_puts(&q, "SELECT count(*) FROM (SELECT 1 FROM events e INDEXED BY"
                     " events_day WHERE e.day BETWEEN ? AND ?");
