@@ -507,6 +507,13 @@ typedef struct kh_event_filter {
     size_t limit;          /* at most this many (0: all) */
     size_t offset;         /* after skipping this many */
     int order;             /* KH_ORDER_* */
+    /* Keyset paging: the last event of the previous page (its day and
+     * id; after_id 0: from the start).  The page then starts after it in
+     * the order (newest, oldest or id; not mentions), found by an index
+     * seek whatever the depth, where an offset reads every row it skips.
+     * Counts and aggregates ignore it. */
+    int32_t after_day;
+    int64_t after_id;
 } kh_event_filter;
 
 /* An event record.  Strings are NULL when unknown; codes "" when the coder
@@ -648,17 +655,28 @@ typedef struct kh_store_count {
                              kh_store_top_actors */
     int64_t events;       /* event records */
     int64_t mentions;     /* their mentions */
+    int64_t capped;       /* 0: the counts are exact; else they are over
+                             the last `capped` matches stored only (see
+                             kh_store_timeline) */
 } kh_store_count;
 
 /* Counts of the events a filter matches (limit and order ignored) by
- * period and group, in period order; undated events are left out. */
+ * period and group, in period order; undated events are left out.  With
+ * no filter but dates, the counts by day answer exactly in milliseconds.
+ * With another filter, the counts of this and of kh_store_top_actors and
+ * kh_store_places are over the last KH_AGG_CAP matches stored (the
+ * highest ids: the newest, in a store ingested in date order), so that
+ * they take milliseconds on a million events: exact when fewer match,
+ * and each row's `capped` says when more did. */
+#define KH_AGG_CAP 10000
 KH_API int kh_store_timeline(kh_store *s, const kh_event_filter *f,
                              int group, int period,
                              int (*cb)(void *ctx, const kh_store_count *c),
                              void *ctx, kh_error *err);
 
 /* The n actor codes (source or target) of most events the filter
- * matches, most first. */
+ * matches, most first; name is the name articles wrote most often for
+ * the code (as source or target) in its newest 200 events of each role. */
 KH_API int kh_store_top_actors(kh_store *s, const kh_event_filter *f,
                                size_t n,
                                int (*cb)(void *ctx, const kh_store_count *c),
@@ -671,6 +689,7 @@ typedef struct kh_store_place {
     double lat, lon;
     uint32_t geonameid;
     int64_t events, mentions;
+    int64_t capped;          /* as in kh_store_count */
 } kh_store_place;
 
 /* The n places of most events the filter matches, most first. */

@@ -12,8 +12,11 @@ const QUADS = ['verbal cooperation', 'material cooperation',
 const QUAD_COLORS = ['#2b8cbe', '#31a354', '#fd8d3c', '#de2d26'];
 const PAGE = 50;
 
-const state = { filters: {}, offset: 0, stats: null, map: null,
-                markers: null, plot: null };
+// Pages of events go by keyset cursor: `after` is the "next" the API gave
+// with the page before (null: the first page), `back` the cursors of the
+// pages before it (Newer pops one); offset only numbers the rows.
+const state = { filters: {}, offset: 0, after: null, back: [], next: null,
+                stats: null, map: null, markers: null, plot: null };
 
 function $(sel) { return document.querySelector(sel); }
 
@@ -69,6 +72,8 @@ function hashToForm() {
 async function applyFilters() {
   state.filters = readFilters();
   state.offset = 0;
+  state.after = null;
+  state.back = [];
   filtersToHash(state.filters);
   const q = new URLSearchParams(state.filters);
   q.set('format', 'csv');
@@ -106,6 +111,7 @@ async function loadTimeline() {
   const period = choosePeriod();
   const t = await api('/api/timeline', { ...state.filters, group: 'quad',
                                          period });
+  showCapped('#timeline-capped', t);
   const periods = [...new Set(t.rows.map(r => r.period))].sort();
   const index = new Map(periods.map((p, i) => [p, i]));
   const counts = [0, 1, 2, 3].map(() => periods.map(() => 0));
@@ -147,6 +153,13 @@ async function loadTimeline() {
            { label: 'events per ' + period }],
     legend: { live: false },
   }, data, box);
+}
+
+// With a filter other than dates, the counts are over the last matches
+// stored when more match (the API's "capped"): say so by the heading.
+function showCapped(id, r) {
+  $(id).textContent = r.capped
+    ? `(the last ${r.capped.toLocaleString('en')} matches)` : '';
 }
 
 // ---- the map (Leaflet, country shapes from world-atlas) --------------
@@ -204,6 +217,7 @@ async function initMap() {
 
 async function loadPlaces() {
   const r = await api('/api/places', { ...state.filters, n: 300 });
+  showCapped('#map-capped', r);
   state.markers.clearLayers();
   const pts = [];
   for (const p of r.places) {
@@ -229,6 +243,7 @@ async function loadPlaces() {
 
 async function loadActors() {
   const r = await api('/api/actors/top', { ...state.filters, n: 10 });
+  showCapped('#actors-capped', r);
   const ol = $('#actors');
   ol.textContent = '';
   for (const a of r.actors) {
@@ -250,8 +265,10 @@ function actorText(a) {
 }
 
 async function loadEvents() {
-  const r = await api('/api/events', { ...state.filters, limit: PAGE,
-                                       offset: state.offset, count: 1 });
+  const q = { ...state.filters, limit: PAGE, count: 1 };
+  if (state.after) q.after = state.after;
+  const r = await api('/api/events', q);
+  state.next = r.next;
   const tb = $('#events tbody');
   tb.textContent = '';
   for (const e of r.events) {
@@ -277,8 +294,8 @@ async function loadEvents() {
     ? `(${r.total}${r.total_capped ? '+' : ''} match)` : '';
   $('#page').textContent = shown
     ? `${state.offset + 1}–${state.offset + shown}` : 'none';
-  $('#prev').disabled = state.offset === 0;
-  $('#next').disabled = !r.more;
+  $('#prev').disabled = state.back.length === 0;
+  $('#next').disabled = !r.more || !r.next;
 }
 
 // ---- marked text -------------------------------------------------------
@@ -486,10 +503,15 @@ async function start() {
     applyFilters();
   });
   $('#prev').addEventListener('click', () => {
+    if (!state.back.length) return;
+    state.after = state.back.pop();
     state.offset = Math.max(0, state.offset - PAGE);
     loadEvents().catch(e => { $('#filter-error').textContent = e.message; });
   });
   $('#next').addEventListener('click', () => {
+    if (!state.next) return;
+    state.back.push(state.after);
+    state.after = state.next;
     state.offset += PAGE;
     loadEvents().catch(e => { $('#filter-error').textContent = e.message; });
   });

@@ -127,6 +127,8 @@ typedef struct {
     kh_jbuf *b;
     size_t n, max;
     int more;
+    int64_t last_id;    /* the last event shown: the next page's cursor */
+    int32_t last_day;
 } list_ctx;
 
 static int put_event(void *p, const kh_store_event *ev)
@@ -146,6 +148,8 @@ static int put_event(void *p, const kh_store_event *ev)
         kh_jb_puts(c->b, ",");
     kh_jb_put(c->b, j, len);
     free(j);
+    c->last_id = ev->id;
+    c->last_day = ev->day;
     return 0;
 }
 
@@ -167,6 +171,32 @@ static int put_mention(void *p, const kh_store_mention *m)
 
 static const char *const orders[] = {"newest", "oldest", "mentions", "id"};
 
+/* The keyset cursor of /api/events: "after" is the "next" of the page
+ * before, the order's letter, the last event's day and its id
+ * ("n20240306.123"): opaque to clients, checked here, and tied to the
+ * order it was made for. */
+static int after_param(kh_serve_req *req, kh_serve_resp *resp, int order,
+                       kh_event_filter *f)
+{
+    const char *v = kh_serve_param_get(req, "after");
+    if (!v)
+        return 0;
+    long long day = -1, id = 0;
+    char tail = 0;
+    if (order == 2)
+        return kh_serve_error(resp, 400, "after", "after: a cursor pages "
+                              "by date or id, not by mentions");
+    if (v[0] != orders[order][0] ||
+        sscanf(v + 1, "%lld.%lld%c", &day, &id, &tail) != 2 || day < 0 ||
+        day > 99991231 || id < 1)
+        return kh_serve_error(resp, 400, "after", "after: '%.40s' is not "
+                              "a cursor of this order (give the \"next\" "
+                              "of the page before)", v);
+    f->after_day = (int32_t)day;
+    f->after_id = id;
+    return 0;
+}
+
 static void api_events(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
 {
     kh_event_filter f;
@@ -178,7 +208,8 @@ static void api_events(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
         kh_serve_param_int(req, resp, "count", 0, 1, 0, &count) < 0)
         return;
     int order = kh_serve_param_enum(req, resp, "order", orders, 4, 0);
-    if (order < 0 || kh_serve_check_unused(req, resp) < 0)
+    if (order < 0 || after_param(req, resp, order, &f) < 0 ||
+        kh_serve_check_unused(req, resp) < 0)
         return;
     static const int order_codes[] = {KH_ORDER_NEWEST, KH_ORDER_OLDEST,
                                       KH_ORDER_MENTIONS, KH_ORDER_ID};
@@ -187,7 +218,7 @@ static void api_events(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
     f.offset = (size_t)offset;
     kh_jbuf b = {0};
     kh_jb_puts(&b, "{\"events\":[");
-    list_ctx c = {&b, 0, (size_t)limit, 0};
+    list_ctx c = {&b, 0, (size_t)limit, 0, 0, 0};
     kh_error err;
     if (kh_store_events(s, &f, put_event, &c, &err) != KH_OK) {
         free(kh_jb_take(&b, NULL));
@@ -197,6 +228,13 @@ static void api_events(kh_serve_req *req, kh_serve_resp *resp, kh_store *s)
     kh_jb_printf(&b, "],\"more\":%s,\"offset\":%lld,\"limit\":%lld",
                  c.more ? "true" : "false", (long long)offset,
                  (long long)limit);
+    /* the next page starts after the last event shown: pass it back as
+     * after= (no cursor by mentions: page those by offset) */
+    if (c.more && order != 2)
+        kh_jb_printf(&b, ",\"next\":\"%c%d.%lld\"", orders[order][0],
+                     (int)c.last_day, (long long)c.last_id);
+    else
+        kh_jb_puts(&b, ",\"next\":null");
     if (count) {
         /* a count stops at 10,000: enough to page, and milliseconds on
          * a store of a million events (bench/run.sh) */

@@ -12,6 +12,7 @@
 typedef struct {
     kh_jbuf *b;
     size_t n;
+    int64_t capped;   /* the store's kh_store_count.capped */
 } list_ctx;
 
 static void ok_json(kh_serve_resp *resp, kh_jbuf *b)
@@ -41,6 +42,7 @@ static int put_count(void *p, const kh_store_count *k)
     }
     kh_jb_printf(b, ",\"events\":%lld,\"mentions\":%lld}",
                  (long long)k->events, (long long)k->mentions);
+    c->capped = k->capped;
     return 0;
 }
 
@@ -62,6 +64,7 @@ static int put_place(void *p, const kh_store_place *pl)
                  "\"events\":%lld,\"mentions\":%lld}", pl->lat, pl->lon,
                  pl->geonameid, (long long)pl->events,
                  (long long)pl->mentions);
+    c->capped = pl->capped;
     return 0;
 }
 
@@ -88,7 +91,7 @@ void kh_serve_counts(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
     if (kh_serve_check_unused(req, resp) < 0)
         return;
     kh_jbuf b = {0};
-    list_ctx c = {&b, 0};
+    list_ctx c = {&b, 0, 0};
     kh_error err;
     int rc;
     if (what == KH_SERVE_TIMELINE) {
@@ -111,7 +114,13 @@ void kh_serve_counts(kh_serve_req *req, kh_serve_resp *resp, kh_store *s,
         kh_serve_store_error(resp, &err);
         return;
     }
-    kh_jb_puts(&b, "]}");
+    /* a filter other than dates that matches more than KH_AGG_CAP events
+     * is counted over the last KH_AGG_CAP of them stored: "capped" says
+     * how many were counted, null when the counts are whole */
+    if (c.capped)
+        kh_jb_printf(&b, "],\"capped\":%lld}", (long long)c.capped);
+    else
+        kh_jb_puts(&b, "],\"capped\":null}");
     ok_json(resp, &b);
 }
 

@@ -112,6 +112,19 @@ bad:
                    range);
 }
 
+void kh_cursor_days(const kh_event_filter *f, int *from, int *to)
+{
+    if (!f->after_id || f->order == KH_ORDER_ID ||
+        f->order == KH_ORDER_MENTIONS)
+        return;
+    if (f->order == KH_ORDER_OLDEST) {
+        if (*from < f->after_day)
+            *from = f->after_day;
+    } else if (!*to || *to > f->after_day) {
+        *to = f->after_day;
+    }
+}
+
 static void add_text(kh_where *w, const char *v)
 {
     w->kind[w->n] = 't';
@@ -359,9 +372,12 @@ int kh_where_build(kh_where *w, const kh_event_filter *f, int form,
         goto bad;
     }
     if (since || until) {
+        /* with a cursor, the range ends on its side (the seek's bound) */
+        since = since ? since : 1;   /* a range leaves undated out */
+        kh_cursor_days(f, &since, &until);
         and(w);
         kh_buf_puts(&w->sql, "e.day BETWEEN ? AND ?");
-        add_int(w, since ? since : 1);
+        add_int(w, since);
         add_int(w, until ? until : 99991231);
     }
     if (f->article) {
@@ -369,6 +385,25 @@ int kh_where_build(kh_where *w, const kh_event_filter *f, int form,
         kh_buf_puts(&w->sql, "e.id IN (SELECT event FROM mentions WHERE "
                              "article = ?)");
         add_int(w, f->article);
+    }
+    if (f->after_id) {
+        /* The keyset cursor: a row-value comparison, which SQLite serves
+         * as a range of events_day (day, then the rowid). */
+        if (f->order == KH_ORDER_MENTIONS) {
+            kh_fail(err, KH_EUSAGE, NULL, 0, 0,
+                    "a cursor pages by date or id, not by mentions");
+            goto bad;
+        }
+        and(w);
+        w->cursor = 1;
+        if (f->order == KH_ORDER_ID) {
+            kh_buf_puts(&w->sql, "e.id > ?");
+        } else {
+            kh_buf_printf(&w->sql, "(e.day, e.id) %c (?, ?)",
+                          f->order == KH_ORDER_OLDEST ? '>' : '<');
+            add_int(w, f->after_day);
+        }
+        add_int(w, f->after_id);
     }
 done:
     if (!w->nconds)

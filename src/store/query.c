@@ -150,6 +150,19 @@ static sqlite3_stmt *prepare_where(kh_store *s, const char *sql,
     return st;
 }
 
+/* f without its keyset cursor (counts and aggregates ignore it); copy
+ * holds it when it had one. */
+static const kh_event_filter *unpaged(const kh_event_filter *f,
+                                      kh_event_filter *copy)
+{
+    if (!f || !f->after_id)
+        return f;
+    *copy = *f;
+    copy->after_id = 0;
+    copy->after_day = 0;
+    return copy;
+}
+
 /* The number of events that match, counting no further than max (0: all).
  * With a limit, the conditions drive the work from their indexes and stop
  * at max; without, every match is counted. */
@@ -158,6 +171,8 @@ static int count_upto(kh_store *s, const kh_event_filter *f, int64_t max,
 {
     *n = 0;
     kh_where w;
+    kh_event_filter copy;
+    f = unpaged(f, &copy);
     int rc = kh_where_build(&w, f, max > 0 ? KH_WHERE_DRIVE : KH_WHERE_IN,
                             err);
     if (rc != KH_OK)
@@ -215,11 +230,27 @@ int kh_store_count_events(kh_store *s, const kh_event_filter *f,
  * the sample: some 20,000 for 100 of a million. */
 #define SCAN_MAX 10000   /* pages deeper than this go to LIST directly */
 
-/* The date range a filter sets, as days (0 when open). */
+/* The date range a filter sets, as days (0 when open), narrowed to the
+ * cursor's side. */
 static void day_range(const kh_event_filter *f, int *from, int *to)
 {
     *from = f->since ? kh_period_day(f->since, 0) : 0;
     *to = f->until ? kh_period_day(f->until, 1) : 0;
+    kh_cursor_days(f, from, to);
+}
+
+/* The keyset cursor of a page in date order (filter.c writes the same
+ * condition into the filter's WHERE) for the reads of events_day in
+ * order: " AND (e.day, e.id) < (?, ?)" and its two values, or nothing. */
+static void cursor_cond(const kh_event_filter *f, kh_buf *q, int64_t *vals,
+                        int *nv)
+{
+    if (!f->after_id)
+        return;
+    kh_buf_printf(q, " AND (e.day, e.id) %c (?, ?)",
+                  f->order == KH_ORDER_OLDEST ? '>' : '<');
+    vals[(*nv)++] = f->after_day;
+    vals[(*nv)++] = f->after_id;
 }
 
 /* The first need matching ids in date order among the first `sample`
@@ -235,18 +266,16 @@ static int scan_ids(kh_store *s, const kh_event_filter *f, int64_t *ids,
     kh_buf q = KH_BUF_INIT;
     int from, to;
     day_range(f, &from, &to);
-    int64_t vals[3];
+    int64_t vals[5];
     int nv = 0;
     if (sample) {
-        /* The sample: the first events of the range, whatever they are;
-         * the filter then checks them. */
+        /* The sample: the first events of the range (after the cursor),
+         * whatever they are; the filter then checks them. */
         kh_buf_puts(&q, "SELECT e.id FROM (SELECT * FROM events e"
-                        " INDEXED BY events_day");
-        if (from || to) {
-            kh_buf_puts(&q, " WHERE e.day BETWEEN ? AND ?");
-            vals[nv++] = from ? from : 1;
-            vals[nv++] = to ? to : 99991231;
-        }
+                        " INDEXED BY events_day WHERE e.day BETWEEN ? AND ?");
+        vals[nv++] = from ? from : 0;
+        vals[nv++] = to ? to : 99991231;
+        cursor_cond(f, &q, vals, &nv);
         kh_buf_puts(&q, order_by(f->order, "e"));
         kh_buf_puts(&q, " LIMIT ?) e");
         vals[nv++] = (int64_t)sample;
@@ -263,10 +292,8 @@ static int scan_ids(kh_store *s, const kh_event_filter *f, int64_t *ids,
         return err ? err->code : KH_EDB;
     }
     int i = 1;
-    for (int k = 0; k < nv - 1; k++)       /* the range, before w's */
+    for (int k = 0; k < nv; k++)       /* the sample's, before w's */
         sqlite3_bind_int64(st, i++, vals[k]);
-    if (sample)
-        sqlite3_bind_int64(st, i++, vals[nv - 1]);
     i = kh_where_bind(&w, st, i);
     sqlite3_bind_int64(st, i, (int64_t)need);
     int r;
@@ -284,14 +311,20 @@ static int64_t range_size(kh_store *s, const kh_event_filter *f, int64_t max)
 {
     int from, to;
     day_range(f, &from, &to);
-    sqlite3_stmt *st = prepare(s, "SELECT count(*) FROM (SELECT 1 FROM events"
-                                  " INDEXED BY events_day WHERE day BETWEEN"
-                                  " ? AND ? LIMIT ?)", NULL);
+    kh_buf q = KH_BUF_INIT;
+    int64_t vals[5] = {from ? from : 0, to ? to : 99991231};
+    int nv = 2;
+    kh_buf_puts(&q, "SELECT count(*) FROM (SELECT 1 FROM events e INDEXED BY"
+                    " events_day WHERE e.day BETWEEN ? AND ?");
+    cursor_cond(f, &q, vals, &nv);
+    kh_buf_puts(&q, " LIMIT ?)");
+    vals[nv++] = max;
+    sqlite3_stmt *st = prepare(s, kh_buf_cstr(&q), NULL);
+    kh_buf_free(&q);
     if (!st)
         return max;
-    sqlite3_bind_int64(st, 1, from ? from : 0);
-    sqlite3_bind_int64(st, 2, to ? to : 99991231);
-    sqlite3_bind_int64(st, 3, max);
+    for (int k = 0; k < nv; k++)
+        sqlite3_bind_int64(st, k + 1, vals[k]);
     int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
                                                : max;
     sqlite3_finalize(st);
@@ -381,8 +414,9 @@ int kh_store_events(kh_store *s, const kh_event_filter *f,
         return rc;
     /* SCAN without a filter needs no sample; with one, see plan_page.
      * Without a limit or in another order, every match is read anyway. */
-    int scan = dated && !w.nconds, list = 0;
-    if (dated && w.nconds && f->limit && f->offset + f->limit <= SCAN_MAX) {
+    int filtered = w.nconds - w.cursor;   /* conditions besides the cursor */
+    int scan = dated && !filtered, list = 0;
+    if (dated && filtered && f->limit && f->offset + f->limit <= SCAN_MAX) {
         int64_t *ids;
         size_t n;
         rc = plan_page(s, f, &ids, &n, &list, err);
@@ -395,7 +429,7 @@ int kh_store_events(kh_store *s, const kh_event_filter *f,
             return rc;
         }
         free(ids);
-    } else if (dated && w.nconds && f->limit) {
+    } else if (dated && filtered && f->limit) {
         list = 1;
     }
     s->plan = list ? 'L' : scan ? 'A' : 'P';
@@ -559,6 +593,136 @@ static int dates_only(const kh_event_filter *f, int64_t *from, int64_t *to)
     return 1;
 }
 
+/* A filter other than dates: the aggregates read the last KH_AGG_CAP
+ * matches stored (the highest ids), not every match: a common actor
+ * matches a tenth of a million events, and reading them all takes a
+ * second.  By id, not by date: ids come in order from the table itself
+ * or from the filter's indexes without reading a row, where a date order
+ * reads every match's row to sort them; a store ingested in date order
+ * has its newest events last.  Two plans, as for pages:
+ *   BOUND: the last 10 caps of ids, read in order (the table's own
+ *          order: sequential pages), hold more than a cap of matches
+ *          (a share of 10% or more): the (cap+1)-th match from the end
+ *          is the bound, and the matches above it are counted;
+ *   LIST:  else the filter's indexes give every match's id (fewer than
+ *          a tenth of the events), and the highest cap + 1 are kept.
+ * agg_plan runs the probe of BOUND: *bound is the bound, or 0. */
+#define AGG_PROBE (10 * KH_AGG_CAP)
+
+/* The aggregates' WHERE: each event checked as it is read (a name's
+ * EXISTS among the event's mentions), which lets a read in id order stop
+ * at the cap; but a name of a cap of events or fewer (counted from its
+ * mentions, milliseconds) is a list of them, made once: reading every
+ * event to find them would take seconds. */
+static int agg_where(kh_store *s, kh_where *w, const kh_event_filter *f,
+                     kh_error *err)
+{
+    int rc = kh_where_build(w, f, KH_WHERE_SCAN, err);
+    if (rc != KH_OK || !w->nowned)
+        return rc;
+    int64_t n;
+    if ((rc = count_upto(s, f, KH_AGG_CAP + 1, &n, err)) != KH_OK) {
+        kh_where_free(w);
+        return rc;
+    }
+    if (n > KH_AGG_CAP)
+        return KH_OK;
+    kh_where_free(w);
+    return kh_where_build(w, f, KH_WHERE_IN, err);
+}
+
+/* How many matches (up to a cap + 1) the ids above lo hold, and the
+ * least of them. */
+static int probe(kh_store *s, const kh_where *w, int64_t lo, int64_t *n,
+                 int64_t *least, kh_error *err)
+{
+    kh_buf q = KH_BUF_INIT;
+    kh_buf_puts(&q, "SELECT count(*), min(id) FROM (SELECT e.id AS id"
+                    " FROM events e NOT INDEXED");
+    where_and(&q, w, "e.id > ?");
+    kh_buf_puts(&q, " ORDER BY e.id DESC LIMIT ?)");
+    int64_t extra[2] = {lo, KH_AGG_CAP + 1};
+    sqlite3_stmt *st = prepare_where(s, kh_buf_cstr(&q), w, 0, extra, 2,
+                                     err);
+    kh_buf_free(&q);
+    if (!st)
+        return err ? err->code : KH_EDB;
+    int r = sqlite3_step(st);
+    *n = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    *least = r == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+    sqlite3_finalize(st);
+    return r == SQLITE_ROW ? KH_OK
+                           : kh_store_dberr(s, err, r, "counting events");
+}
+
+/* The probe of BOUND: the last AGG_PROBE ids; when they hold fewer than a
+ * cap of matches but the share they show would find one within five
+ * times as many, those (the scan reads some 3 rows a microsecond, a
+ * fifth of what the filter's list costs a match). */
+static int agg_plan(kh_store *s, const kh_where *w, int64_t *bound,
+                    kh_error *err)
+{
+    *bound = 0;
+    s->plan = 'I';
+    if (w->nowned)
+        return KH_OK;   /* a name: SQLite reads the events in id order,
+                           checking each event's mentions, and stops at
+                           the cap: no probe */
+    sqlite3_stmt *st = prepare(s, "SELECT max(id) FROM events", err);
+    if (!st)
+        return err ? err->code : KH_EDB;
+    int64_t top = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                                 : 0;
+    sqlite3_finalize(st);
+    int64_t window = s->agg_probe ? s->agg_probe : AGG_PROBE, n, least;
+    int rc = probe(s, w, top > window ? top - window : 0, &n, &least, err);
+    if (rc != KH_OK)
+        return rc;
+    if (n <= KH_AGG_CAP && n > 0 && top > window) {
+        int64_t wider = (KH_AGG_CAP + 1) * window / n * 5 / 4;
+        if (wider > 5 * window)
+            return KH_OK;
+        window = wider;
+        rc = probe(s, w, top > window ? top - window : 0, &n, &least, err);
+        if (rc != KH_OK)
+            return rc;
+    }
+    if (n > KH_AGG_CAP) {
+        *bound = least;
+        s->plan = 'B';
+    }
+    return KH_OK;
+}
+
+/* Writes "WITH sel ..., pick ... " into q for the plan: `pick` is the ids
+ * to count, and `(SELECT count(*) FROM sel)` more than the cap says it
+ * was reached (BOUND: sel holds the cap above the bound, and one more is
+ * the bound itself).  Returns the values to bind after w's into extra[],
+ * then n; returns how many. */
+static int capped_ids(kh_buf *q, const kh_where *w, int64_t bound,
+                      int64_t n, int64_t extra[3])
+{
+    if (bound) {
+        kh_buf_puts(q, "WITH sel0 AS MATERIALIZED (SELECT e.id AS id"
+                       " FROM events e NOT INDEXED");
+        where_and(q, w, "e.id > ?");
+        kh_buf_puts(q, "), sel AS (SELECT id FROM sel0 UNION ALL"
+                       " SELECT 0), pick AS (SELECT id FROM sel0) ");
+        extra[0] = bound;
+        extra[1] = n;
+        return 2;
+    }
+    kh_buf_puts(q, "WITH sel AS MATERIALIZED (SELECT e.id AS id"
+                   " FROM events e");
+    where_and(q, w, NULL);
+    kh_buf_puts(q, " ORDER BY e.id DESC LIMIT ?), pick AS"
+                   " (SELECT id FROM sel ORDER BY id DESC LIMIT ?) ");
+    extra[0] = KH_AGG_CAP + 1;
+    extra[1] = KH_AGG_CAP;
+    extra[2] = n;
+    return 3;
+}
+
 static const char *const quad_names[] = {
     NULL, "verbal cooperation", "material cooperation", "verbal conflict",
     "material conflict",
@@ -578,26 +742,36 @@ int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
         return kh_fail(err, KH_EUSAGE, NULL, 0, 0,
                        "unknown period or group");
     kh_where w;
-    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
+    kh_event_filter copy;
+    f = unpaged(f, &copy);
+    int rc = agg_where(s, &w, f, err);
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
-    int64_t range[2];
+    int64_t range[2], extra[3], bound = 0;
+    int nextra = 0;
     int rolled = dates_only(f, &range[0], &range[1]);
+    if (!rolled && (rc = agg_plan(s, &w, &bound, err)) != KH_OK) {
+        kh_where_free(&w);
+        return rc;
+    }
     if (rolled) {
         kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, sum(e.events),"
-                          " sum(e.mentions) FROM day_counts e"
+                          " sum(e.mentions), 0 FROM day_counts e"
                           " WHERE e.day > 0 AND e.day BETWEEN ? AND ?",
                       div, grp);
     } else {
+        /* (no n: every group) */
+        nextra = capped_ids(&q, &w, bound, 0, extra) - 1;
         kh_buf_printf(&q, "SELECT e.day / %s AS t, %s AS g, count(*),"
-                          " sum(e.num_mentions) FROM events e", div, grp);
-        where_and(&q, &w, "e.day > 0");
+                          " sum(e.num_mentions), (SELECT count(*) FROM sel)"
+                          " FROM pick JOIN events e ON e.id = pick.id"
+                          " WHERE e.day > 0", div, grp);
     }
     kh_buf_puts(&q, " GROUP BY t, g ORDER BY t, g");
     sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
                               : prepare_where(s, kh_buf_cstr(&q), &w, 0,
-                                              NULL, 0, err);
+                                              extra, nextra, err);
     kh_buf_free(&q);
     if (!st) {
         kh_where_free(&w);
@@ -633,6 +807,7 @@ int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
         }
         c.events = sqlite3_column_int64(st, 2);
         c.mentions = sqlite3_column_int64(st, 3);
+        c.capped = sqlite3_column_int64(st, 4) > KH_AGG_CAP ? KH_AGG_CAP : 0;
         if (cb(ctx, &c)) {
             r = SQLITE_DONE;
             break;
@@ -645,54 +820,117 @@ int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
     return rc;
 }
 
+/* The name articles wrote most often for an actor code, as source or
+ * target, in its newest 200 events of each role (events_source and
+ * events_target give them in date order): into out, "" when none. */
+static void actor_name(sqlite3_stmt *st, const char *code, char *out,
+                       size_t size)
+{
+    out[0] = '\0';
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW && col_text(st, 0))
+        snprintf(out, size, "%s", col_text(st, 0));
+}
+
+/* The name statement of actor_name. */
+static sqlite3_stmt *name_stmt(kh_store *s, kh_error *err)
+{
+    return prepare(
+        s,
+        "SELECT name, count(*) AS k FROM ("
+        "SELECT * FROM (SELECT source_name AS name FROM events"
+        " INDEXED BY events_source WHERE source = ?1 AND source_name <> ''"
+        " ORDER BY day DESC, id DESC LIMIT 200) UNION ALL "
+        "SELECT * FROM (SELECT target_name FROM events"
+        " INDEXED BY events_target WHERE target = ?1 AND target_name <> ''"
+        " ORDER BY day DESC, id DESC LIMIT 200))"
+        " GROUP BY name ORDER BY k DESC, name LIMIT 1", err);
+}
+
+/* The top actors of a date range (or of all days), from day_actors. */
+static int top_actors_rolled(kh_store *s, int64_t from, int64_t to,
+                             size_t n,
+                             int (*cb)(void *ctx, const kh_store_count *c),
+                             void *ctx, kh_error *err)
+{
+    kh_rollup_row *rows;
+    size_t nrows;
+    int rc = kh_rollup_top(s, 0, from, to, &rows, &nrows, err);
+    if (rc != KH_OK)
+        return rc;
+    sqlite3_stmt *nm = name_stmt(s, err);
+    if (!nm) {
+        kh_rollup_free(rows, nrows);
+        return err ? err->code : KH_EDB;
+    }
+    for (size_t i = 0; i < nrows && i < n; i++) {
+        kh_store_count c = {0};
+        char name[256];
+        c.key = rows[i].key;
+        c.events = rows[i].events;
+        c.mentions = rows[i].mentions;
+        actor_name(nm, c.key, name, sizeof name);
+        c.name = nonempty(name);
+        if (cb(ctx, &c))
+            break;
+    }
+    sqlite3_finalize(nm);
+    kh_rollup_free(rows, nrows);
+    return KH_OK;
+}
+
 int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
                         int (*cb)(void *ctx, const kh_store_count *c),
                         void *ctx, kh_error *err)
 {
+    int64_t range[2];
+    if (dates_only(f, &range[0], &range[1]))
+        return top_actors_rolled(s, range[0], range[1], n ? n : 10, cb, ctx,
+                                 err);
     kh_where w;
-    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
+    kh_event_filter copy;
+    f = unpaged(f, &copy);
+    int rc = agg_where(s, &w, f, err);
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
-    int64_t range[3];
-    int rolled = dates_only(f, &range[0], &range[1]);
-    range[2] = n ? (int64_t)n : 10;
-    static const char name_of[] =
-        " (SELECT coalesce(x.source_name, '') FROM events x"
-        "  WHERE x.source = code AND x.source_name IS NOT NULL LIMIT 1)";
-    if (rolled) {
-        kh_buf_printf(&q, "SELECT code, sum(events) AS n, sum(mentions),%s"
-                          " FROM day_actors WHERE day BETWEEN ? AND ?"
-                          " GROUP BY code ORDER BY n DESC, code LIMIT ?",
-                      name_of);
-    } else {
-        kh_buf_printf(&q, "SELECT code, count(*) AS n, sum(m),%s"
-                          " FROM (SELECT e.source AS code,"
-                          " e.num_mentions AS m FROM events e", name_of);
-        where_and(&q, &w, "e.source <> ''");
-        kh_buf_puts(&q, " UNION ALL SELECT e.target, e.num_mentions"
-                        " FROM events e");
-        where_and(&q, &w, "e.target <> ''");
-        kh_buf_puts(&q, ") GROUP BY code ORDER BY n DESC, code LIMIT ?");
+    int64_t extra[3], bound;
+    if ((rc = agg_plan(s, &w, &bound, err)) != KH_OK) {
+        kh_where_free(&w);
+        return rc;
     }
-    sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
-                              : prepare_where(s, kh_buf_cstr(&q), &w, 1,
-                                              range + 2, 1, err);
+    int nextra = capped_ids(&q, &w, bound, n ? (int64_t)n : 10, extra);
+    {
+        /* each event read once, counted for its source and its target */
+        kh_buf_puts(&q, "SELECT code, count(*) AS n, sum(m),"
+                        " (SELECT count(*) FROM sel)"
+                        " FROM (SELECT CASE k.r WHEN 1 THEN e.source ELSE"
+                        " e.target END AS code, e.num_mentions AS m"
+                        " FROM pick CROSS JOIN events e ON e.id = pick.id"
+                        " CROSS JOIN (SELECT 1 AS r UNION ALL SELECT 2) k)"
+                        " WHERE code <> ''"
+                        " GROUP BY code ORDER BY n DESC, code LIMIT ?");
+    }
+    sqlite3_stmt *st = prepare_where(s, kh_buf_cstr(&q), &w, 0, extra,
+                                     nextra, err);
     kh_buf_free(&q);
-    if (!st) {
+    sqlite3_stmt *nm = st ? name_stmt(s, err) : NULL;
+    if (!st || !nm) {
+        sqlite3_finalize(st);
         kh_where_free(&w);
         return err ? err->code : KH_EDB;
     }
-    if (rolled)
-        for (int k = 0; k < 3; k++)
-            sqlite3_bind_int64(st, k + 1, range[k]);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         kh_store_count c = {0};
+        char name[256];
         c.key = col_text(st, 0);
         c.events = sqlite3_column_int64(st, 1);
         c.mentions = sqlite3_column_int64(st, 2);
-        c.name = nonempty(col_text(st, 3));
+        c.capped = sqlite3_column_int64(st, 3) > KH_AGG_CAP ? KH_AGG_CAP : 0;
+        actor_name(nm, c.key, name, sizeof name);
+        c.name = nonempty(name);
         if (cb(ctx, &c)) {
             r = SQLITE_DONE;
             break;
@@ -700,8 +938,57 @@ int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
     }
     rc = r == SQLITE_DONE ? KH_OK
                           : kh_store_dberr(s, err, r, "counting actors");
+    sqlite3_finalize(nm);
     sqlite3_finalize(st);
     kh_where_free(&w);
+    return rc;
+}
+
+/* The places of a date range (or of all days), from day_places. */
+static int places_rolled(kh_store *s, int64_t from, int64_t to, size_t n,
+                         int (*cb)(void *ctx, const kh_store_place *p),
+                         void *ctx, kh_error *err)
+{
+    kh_rollup_row *rows;
+    size_t nrows;
+    int rc = kh_rollup_top(s, 1, from, to, &rows, &nrows, err);
+    if (rc != KH_OK)
+        return rc;
+    sqlite3_stmt *st = prepare(s, "SELECT name, country, admin1, kind, lat,"
+                                  " lon, geonameid FROM places WHERE id = ?",
+                               err);
+    if (!st) {
+        kh_rollup_free(rows, nrows);
+        return err ? err->code : KH_EDB;
+    }
+    size_t sent = 0;
+    for (size_t i = 0; i < nrows && sent < n; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, rows[i].id);
+        int r = sqlite3_step(st);
+        if (r == SQLITE_DONE)
+            continue;   /* as the join did: a place no longer there */
+        if (r != SQLITE_ROW) {
+            rc = kh_store_dberr(s, err, r, "counting places");
+            break;
+        }
+        kh_store_place p = {0};
+        p.id = rows[i].id;
+        p.name = col_text(st, 0);
+        p.country = nonempty(col_text(st, 1));
+        p.admin1 = nonempty(col_text(st, 2));
+        p.kind = sqlite3_column_int(st, 3);
+        p.lat = sqlite3_column_double(st, 4);
+        p.lon = sqlite3_column_double(st, 5);
+        p.geonameid = (uint32_t)sqlite3_column_int64(st, 6);
+        p.events = rows[i].events;
+        p.mentions = rows[i].mentions;
+        sent++;
+        if (cb(ctx, &p))
+            break;
+    }
+    sqlite3_finalize(st);
+    kh_rollup_free(rows, nrows);
     return rc;
 }
 
@@ -709,37 +996,40 @@ int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
                     int (*cb)(void *ctx, const kh_store_place *p),
                     void *ctx, kh_error *err)
 {
+    int64_t range[2];
+    if (dates_only(f, &range[0], &range[1]))
+        return places_rolled(s, range[0], range[1], n ? n : 100, cb, ctx,
+                             err);
     kh_where w;
-    int rc = kh_where_build(&w, f, KH_WHERE_IN, err);
+    kh_event_filter copy;
+    f = unpaged(f, &copy);
+    int rc = agg_where(s, &w, f, err);
     if (rc != KH_OK)
         return rc;
     kh_buf q = KH_BUF_INIT;
-    int64_t range[3];
-    int rolled = dates_only(f, &range[0], &range[1]);
-    range[2] = n ? (int64_t)n : 100;
+    int64_t extra[3], bound;
+    if ((rc = agg_plan(s, &w, &bound, err)) != KH_OK) {
+        kh_where_free(&w);
+        return rc;
+    }
+    int nextra = capped_ids(&q, &w, bound, n ? (int64_t)n : 100, extra);
     kh_buf_puts(&q, "SELECT p.id, p.name, p.country, p.admin1, p.kind,"
                     " p.lat, p.lon, p.geonameid,");
-    if (rolled) {
-        kh_buf_puts(&q, " sum(d.events) AS n, sum(d.mentions)"
-                        " FROM day_places d JOIN places p ON p.id = d.place"
-                        " WHERE d.day BETWEEN ? AND ?");
-    } else {
-        kh_buf_puts(&q, " count(*) AS n, sum(e.num_mentions)"
-                        " FROM events e JOIN places p ON p.id = e.place");
-        where_and(&q, &w, "e.place > 0");
+    {
+        kh_buf_puts(&q, " count(*) AS n, sum(e.num_mentions),"
+                        " (SELECT count(*) FROM sel)"
+                        " FROM pick JOIN events e ON e.id = pick.id"
+                        " JOIN places p ON p.id = e.place"
+                        " WHERE e.place > 0");
     }
     kh_buf_puts(&q, " GROUP BY p.id ORDER BY n DESC, p.id LIMIT ?");
-    sqlite3_stmt *st = rolled ? prepare(s, kh_buf_cstr(&q), err)
-                              : prepare_where(s, kh_buf_cstr(&q), &w, 0,
-                                              range + 2, 1, err);
+    sqlite3_stmt *st = prepare_where(s, kh_buf_cstr(&q), &w, 0, extra,
+                                     nextra, err);
     kh_buf_free(&q);
     if (!st) {
         kh_where_free(&w);
         return err ? err->code : KH_EDB;
     }
-    if (rolled)
-        for (int k = 0; k < 3; k++)
-            sqlite3_bind_int64(st, k + 1, range[k]);
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         kh_store_place p = {0};
@@ -753,6 +1043,7 @@ int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
         p.geonameid = (uint32_t)sqlite3_column_int64(st, 7);
         p.events = sqlite3_column_int64(st, 8);
         p.mentions = sqlite3_column_int64(st, 9);
+        p.capped = sqlite3_column_int64(st, 10) > KH_AGG_CAP ? KH_AGG_CAP : 0;
         if (cb(ctx, &p)) {
             r = SQLITE_DONE;
             break;

@@ -46,7 +46,10 @@ struct kh_store {
     int wrote;              /* an article was stored through it */
     char plan;              /* the plan of the last kh_store_events (query.c:
                                S sample, F scan, L list, A all by date,
-                               P plain), for the tests */
+                               P plain) or aggregate (B bound, I index
+                               list), for the tests */
+    int64_t agg_probe;      /* ids the aggregates' probe reads (query.c,
+                               agg_plan); 0: the default (tests set it) */
     sqlite3_stmt *st[ST_COUNT];
     /* the multi-row forms of the INSERTs of ST_*: KH_ROWS_MAX rows, then
      * half as many, down to one (rows.c) */
@@ -141,6 +144,7 @@ typedef struct kh_where {
     int form;               /* KH_WHERE_* */
     int distinct;           /* rows of the FROM may repeat an event */
     int driving;            /* a name condition drives the join already */
+    int cursor;             /* one of nconds is the keyset cursor's */
 } kh_where;
 
 /* Builds w from f (which may be NULL); KH_EUSAGE with err filled when a
@@ -156,12 +160,33 @@ void kh_where_free(kh_where *w);
 /* Binds w's values to st from position first on; returns the next. */
 int kh_where_bind(const kh_where *w, sqlite3_stmt *st, int first);
 
+/* Narrows a date range (days, 0 when open) to the side of f's keyset
+ * cursor, so that the range and the cursor bound the same index seek
+ * (SQLite takes one upper bound of events_day, and it must be the
+ * cursor's). */
+void kh_cursor_days(const kh_event_filter *f, int *from, int *to);
+
 /* YYYY, YYYY-MM or YYYY-MM-DD into the first (end == 0) or last day of the
  * period as YYYYMMDD; 0 when malformed. */
 int kh_period_day(const char *s, int end);
 
 /* YYYYMMDD as YYYY-MM-DD; "" when day is not in 1..99991231. */
 void kh_day_str(int64_t day, char out[11]);
+
+/* ---- counts by day (rollup.c) ------------------------------------------ */
+
+typedef struct kh_rollup_row {
+    char *key;               /* the actor code (day_actors) */
+    int64_t id;              /* the place (day_places) */
+    int64_t events, mentions;
+} kh_rollup_row;
+
+/* The sums of day_actors (places 0) or day_places (1) over the days
+ * from..to, by code or place, most events first: *rows (free with
+ * kh_rollup_free) and *n. */
+int kh_rollup_top(kh_store *s, int places, int64_t from, int64_t to,
+                  kh_rollup_row **rows, size_t *n, kh_error *err);
+void kh_rollup_free(kh_rollup_row *rows, size_t n);
 
 /* ---- text (text.c) ------------------------------------------------------- */
 

@@ -884,6 +884,7 @@ static void test_filters(void **state)
 
 typedef struct {
     char keys[32][16];
+    char names[32][48];
     char periods[32][16];
     int64_t n[32];
     int count;
@@ -896,6 +897,7 @@ static int collect_count(void *p, const kh_store_count *c)
         return 1;
     snprintf(x->keys[x->count], 16, "%s", c->key ? c->key : "");
     snprintf(x->periods[x->count], 16, "%s", c->period ? c->period : "");
+    snprintf(x->names[x->count], 48, "%s", c->name ? c->name : "");
     x->n[x->count++] = c->events;
     return 0;
 }
@@ -942,6 +944,8 @@ static void test_counts(void **state)
     assert_string_equal(c.keys[0], "IRQ");
     assert_int_equal(c.n[0], 4);
     assert_string_equal(c.keys[1], "SYR");
+    assert_string_equal(c.names[0], "Iraq");   /* as the articles wrote */
+    assert_string_equal(c.names[1], "Syria");
     memset(&c, 0, sizeof c);
     assert_int_equal(kh_store_places(s, NULL, 10, collect_place, &c, &err),
                      KH_OK);
@@ -1142,7 +1146,224 @@ static void test_plans(void **state)
         assert_int_equal(n, all);
         assert_int_equal(kh_store_count_events(s, f, 50, &n, &err), KH_OK);
         assert_int_equal(n, all < 50 ? all : 50);
+        /* keyset paging: each next page starts after the last event of
+         * the one before, and is the page an offset gives */
+        if (!f->limit)
+            continue;
+        kh_event_filter g = *f;
+        int64_t first = f->offset;
+        for (int page = 1; page <= 3 && got.n == (int)f->limit; page++) {
+            int64_t last = got.ids[got.n - 1];
+            snprintf(sql, sizeof sql, "SELECT day FROM events WHERE id = "
+                     "%lld", (long long)last);
+            g.after_day = (int32_t)one_int(s->db, sql);
+            g.after_id = last;
+            g.offset = 0;
+            memset(&got, 0, sizeof got);
+            memset(&want, 0, sizeof want);
+            assert_int_equal(kh_store_events(s, &g, collect_id, &got, &err),
+                             KH_OK);
+            snprintf(sql, sizeof sql, "SELECT id FROM events WHERE %s ORDER"
+                     " BY day %s, id %s LIMIT %d OFFSET %lld",
+                     cases[i].where, old ? "" : "DESC", old ? "" : "DESC",
+                     (int)f->limit, (long long)(first + page * f->limit));
+            assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+                             SQLITE_OK);
+            while (sqlite3_step(st) == SQLITE_ROW && want.n < 600)
+                want.ids[want.n++] = sqlite3_column_int64(st, 0);
+            sqlite3_finalize(st);
+            assert_int_equal(got.n, want.n);
+            assert_memory_equal(got.ids, want.ids,
+                                sizeof(int64_t) * (size_t)got.n);
+            /* counts ignore the cursor */
+            assert_int_equal(kh_store_count_events(s, &g, 0, &n, &err),
+                             KH_OK);
+            assert_int_equal(n, all);
+        }
     }
+    /* by id, and through every page of a filter to its end */
+    kh_event_filter g = {.source = "CCC", .limit = 7,
+                         .order = KH_ORDER_ID};
+    int64_t seen = 0, prev = 0;
+    for (;;) {
+        idlist got = {0};
+        kh_error err;
+        assert_int_equal(kh_store_events(s, &g, collect_id, &got, &err),
+                         KH_OK);
+        for (int k = 0; k < got.n; k++) {
+            assert_true(got.ids[k] > prev);
+            prev = got.ids[k];
+        }
+        seen += got.n;
+        if (got.n < (int)g.limit)
+            break;
+        g.after_id = prev;
+    }
+    assert_int_equal(seen, one_int(s->db, "SELECT count(*) FROM events"
+                                          " WHERE source >= 'CCC' AND"
+                                          " source < 'CCD'"));
+    /* no cursor by mentions */
+    g = (kh_event_filter){.limit = 5, .order = KH_ORDER_MENTIONS,
+                          .after_id = 3, .after_day = 20240101};
+    idlist none = {0};
+    kh_error err;
+    assert_int_equal(kh_store_events(s, &g, collect_id, &none, &err),
+                     KH_EUSAGE);
+    kh_store_close(s);
+}
+
+typedef struct {
+    int64_t events, mentions, capped;
+    int rows;
+    char first[16];
+    int64_t first_events;
+} agg_sum;
+
+static int sum_count(void *p, const kh_store_count *c)
+{
+    agg_sum *a = p;
+    if (!a->rows) {
+        snprintf(a->first, sizeof a->first, "%s", c->key ? c->key : "");
+        a->first_events = c->events;
+    }
+    a->events += c->events;
+    a->mentions += c->mentions;
+    a->capped = c->capped;
+    a->rows++;
+    return 0;
+}
+
+static int sum_place(void *p, const kh_store_place *pl)
+{
+    agg_sum *a = p;
+    a->events += pl->events;
+    a->capped = pl->capped;
+    a->rows++;
+    return 0;
+}
+
+/* A top actor's name: the one written most often for its code, as
+ * source or as target (a code only ever a target has one too). */
+static void test_actor_names(void **state)
+{
+    (void)state;
+    kh_store *s = fresh("names.db");
+    assert_int_equal(sqlite3_exec(s->db,
+        "INSERT INTO articles(id, ext_id, text_hash, day, text, body_start,"
+        " body_end, ingested) VALUES(1, 'a1', 1, 20240101, 'x', 0, 1, 0);"
+        "INSERT INTO events(id, day, source, target, code, place, root, quad,"
+        " goldstein, plover, source_country, target_country, country,"
+        " source_name, target_name, num_mentions, num_sources, num_articles,"
+        " is_root, article, added) VALUES"
+        " (1, 20240101, 'XXX', 'YYY', '010', 0, '01', 1, 0, '', '', '', '',"
+        "  'Ex', 'Why', 1, 1, 1, 0, 1, 0),"
+        " (2, 20240102, 'XXX', 'YYY', '011', 0, '01', 1, 0, '', '', '', '',"
+        "  'Ecks', 'the Why', 1, 1, 1, 0, 1, 0),"
+        " (3, 20240103, 'XXX', 'YYY', '012', 0, '01', 1, 0, '', '', '', '',"
+        "  'Ex', 'Why', 1, 1, 1, 0, 1, 0),"
+        " (4, 20240104, 'ZZZ', 'XXX', '013', 0, '01', 1, 0, '', '', '', '',"
+        "  NULL, 'Ecks', 1, 1, 1, 0, 1, 0),"
+        " (5, 20240105, 'ZZZ', 'XXX', '014', 0, '01', 1, 0, '', '', '', '',"
+        "  NULL, 'Ecks', 1, 1, 1, 0, 1, 0);",
+        NULL, NULL, NULL), SQLITE_OK);
+    counts c = {0};
+    kh_error err;
+    kh_event_filter f = {.quad = 1};   /* read from the events */
+    assert_int_equal(kh_store_top_actors(s, &f, 5, collect_count, &c, &err),
+                     KH_OK);
+    assert_int_equal(c.count, 3);
+    assert_string_equal(c.keys[0], "XXX");   /* 5 events: 3 source, 2 target */
+    assert_int_equal(c.n[0], 5);
+    /* Ecks 3 times (once as source, twice as target), Ex twice */
+    assert_string_equal(c.names[0], "Ecks");
+    assert_string_equal(c.keys[1], "YYY");   /* only ever a target */
+    assert_string_equal(c.names[1], "Why");
+    assert_string_equal(c.keys[2], "ZZZ");   /* never named */
+    assert_string_equal(c.names[2], "");
+    kh_store_close(s);
+}
+
+/* Aggregates with a filter other than dates: exact when the matches are
+ * KH_AGG_CAP or fewer, else over the last KH_AGG_CAP stored (the highest
+ * ids), and they say so. */
+static void test_capped_aggregates(void **state)
+{
+    (void)state;
+    kh_store *s = plan_store();
+    kh_error err;
+    int plans[2] = {0, 0};   /* capped counts by the bound, by the list */
+    for (int probe = 0; probe < 2; probe++) {
+        /* the default probe covers the 20,000 events; one of 2,000 finds too
+         * few matches for the bound, and the capped counts come from the
+         * filter's list */
+        s->agg_probe = probe ? 2000 : 0;
+        static const struct {
+            kh_event_filter f;
+            const char *where;
+        } cases[] = {
+            {{.source = "CCC"}, "source >= 'CCC' AND source < 'CCD'"},
+            {{.quad = 4}, "quad = 4"},
+            {{.quad = 1}, "quad = 1"},
+            {{.actor = "prime minister"},
+             "id IN (SELECT event FROM mentions WHERE source_name = 1)"},
+        };
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+            char sql[512];
+            snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE %s",
+                     cases[i].where);
+            int64_t all = one_int(s->db, sql);
+            int capped = all > KH_AGG_CAP;
+            /* what the counts should be: over the last KH_AGG_CAP matches
+             * stored, which are all of them when fewer match; the timeline
+             * leaves the undated out */
+            snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT day"
+                     " FROM events WHERE %s ORDER BY id DESC LIMIT %d)"
+                     " WHERE day > 0", cases[i].where, KH_AGG_CAP);
+            int64_t dated = one_int(s->db, sql);
+            snprintf(sql, sizeof sql, "SELECT coalesce(sum(num_mentions), 0)"
+                     " FROM (SELECT * FROM events WHERE %s ORDER BY id DESC"
+                     " LIMIT %d) WHERE day > 0", cases[i].where, KH_AGG_CAP);
+            int64_t ments = one_int(s->db, sql);
+            snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT * FROM"
+                     " events WHERE %s ORDER BY id DESC LIMIT %d) WHERE"
+                     " place > 0", cases[i].where, KH_AGG_CAP);
+            int64_t placed = one_int(s->db, sql);
+            /* the top actor: the source codes (targets are one an event) */
+            snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT * FROM"
+                     " events WHERE %s ORDER BY id DESC LIMIT %d) GROUP BY"
+                     " source ORDER BY count(*) DESC, source LIMIT 1",
+                     cases[i].where, KH_AGG_CAP);
+            int64_t top = one_int(s->db, sql);
+            agg_sum t = {0}, a = {0}, p = {0};
+            assert_int_equal(kh_store_timeline(s, &cases[i].f, KH_GROUP_QUAD,
+                                               KH_PERIOD_DAY, sum_count, &t,
+                                               &err), KH_OK);
+            assert_int_equal(t.events, dated);
+            assert_int_equal(t.mentions, ments);
+            assert_int_equal(t.capped, capped ? KH_AGG_CAP : 0);
+            assert_int_equal(kh_store_top_actors(s, &cases[i].f, 5, sum_count,
+                                                 &a, &err), KH_OK);
+            assert_int_equal(a.rows, 5);
+            assert_int_equal(a.first_events, top);
+            assert_int_equal(a.capped, capped ? KH_AGG_CAP : 0);
+            assert_int_equal(kh_store_places(s, &cases[i].f, 1000, sum_place,
+                                             &p, &err), KH_OK);
+            assert_int_equal(p.events, placed);
+            if (p.rows)
+                assert_int_equal(p.capped, capped ? KH_AGG_CAP : 0);
+            if (capped)
+                plans[s->plan == 'B' ? 0 : 1]++;
+        }
+    }
+    assert_true(plans[0] > 0);
+    assert_true(plans[1] > 0);
+    /* the cases cover both sides of the cap */
+    assert_true(one_int(s->db, "SELECT count(*) FROM events WHERE quad = 4")
+                > KH_AGG_CAP ||
+                one_int(s->db, "SELECT count(*) FROM events WHERE quad = 1")
+                > KH_AGG_CAP);
+    assert_true(one_int(s->db, "SELECT count(*) FROM events WHERE source"
+                               " >= 'CCC' AND source < 'CCD'") < KH_AGG_CAP);
     kh_store_close(s);
 }
 
@@ -1517,6 +1738,8 @@ int main(void)
         cmocka_unit_test(test_filters),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_plans),
+        cmocka_unit_test(test_capped_aggregates),
+        cmocka_unit_test(test_actor_names),
         cmocka_unit_test(test_search_query),
         cmocka_unit_test(test_search),
         cmocka_unit_test(test_parse_dates),
