@@ -355,6 +355,32 @@ static void bind_ref(sqlite3_stmt *st, int i, int64_t v)
         if (!(var = kh_store_stmt(s, which, err))) return KH_EDB; \
     } while (0)
 
+/* The mentions of an article's places or entities (statement which):
+ * article, idx, ref, sentence, start, end. */
+static int add_mentions(kh_store *s, int which, const kh_doc *d,
+                        const kh_mention *ms, size_t n, int64_t art,
+                        kh_error *err)
+{
+    kh_rows w;
+    sqlite3_stmt *st;
+    int b;
+    kh_rows_begin(&w, s, which, 6, n);
+    for (size_t i = 0; i < n; i++) {
+        const kh_mention *m = &ms[i];
+        if (!(st = kh_rows_next(&w, &b, err)))
+            return KH_EDB;
+        sqlite3_bind_int64(st, b + 1, art);
+        sqlite3_bind_int64(st, b + 2, (int64_t)i);
+        sqlite3_bind_int64(st, b + 3, m->ref);
+        sqlite3_bind_int64(st, b + 4, m->sentence);
+        bind_off(st, b + 5, d, m->start);
+        bind_off(st, b + 6, d, m->end);
+    }
+    int rc = kh_rows_end(&w);
+    return rc == SQLITE_OK ? KH_OK
+                           : kh_store_dberr(s, err, rc, "storing mentions");
+}
+
 /* The places of the article: each found or added in the shared table;
  * ids[i] receives the id of d->places[i]. */
 static int add_places(kh_store *s, const kh_doc *d, int64_t art,
@@ -399,19 +425,10 @@ static int add_places(kh_store *s, const kh_doc *d, int64_t art,
         sqlite3_bind_int64(st, b + 3, ids[i]);
     }
     TRY(kh_rows_end(&w));
-    kh_rows_begin(&w, s, ST_PMENTION_ADD, 6, d->nplace_mentions);
-    for (size_t i = 0; i < d->nplace_mentions; i++) {
-        const kh_mention *m = &d->place_mentions[i];
-        if (!(st = kh_rows_next(&w, &b, err)))
-            return KH_EDB;
-        sqlite3_bind_int64(st, b + 1, art);
-        sqlite3_bind_int64(st, b + 2, (int64_t)i);
-        sqlite3_bind_int64(st, b + 3, m->ref);
-        sqlite3_bind_int64(st, b + 4, m->sentence);
-        bind_off(st, b + 5, d, m->start);
-        bind_off(st, b + 6, d, m->end);
-    }
-    TRY(kh_rows_end(&w));
+    int mr = add_mentions(s, ST_PMENTION_ADD, d, d->place_mentions,
+                          d->nplace_mentions, art, err);
+    if (mr != KH_OK)
+        return mr;
     return KH_OK;
 fail:
     return kh_store_dberr(s, err, rc, "storing places");
@@ -470,20 +487,10 @@ static int add_annotations(kh_store *s, const kh_doc *d, int64_t art,
     free(at);
     if (rc != SQLITE_OK)
         goto fail;
-    kh_rows_begin(&w, s, ST_EMENTION_ADD, 6, d->nentity_mentions);
-    for (size_t i = 0; i < d->nentity_mentions; i++) {
-        const kh_mention *m = &d->entity_mentions[i];
-        if (!(st = kh_rows_next(&w, &b, err)))
-            return KH_EDB;
-        sqlite3_bind_int64(st, b + 1, art);
-        sqlite3_bind_int64(st, b + 2, (int64_t)i);
-        sqlite3_bind_int64(st, b + 3, m->ref);
-        sqlite3_bind_int64(st, b + 4, m->sentence);
-        bind_off(st, b + 5, d, m->start);
-        bind_off(st, b + 6, d, m->end);
-    }
-    if (kh_rows_end(&w) != SQLITE_OK)
-        goto fail;
+    int mr = add_mentions(s, ST_EMENTION_ADD, d, d->entity_mentions,
+                          d->nentity_mentions, art, err);
+    if (mr != KH_OK)
+        return mr;
     kh_rows_begin(&w, s, ST_QUOTE_ADD, 9, d->nquotes);
     for (size_t i = 0; i < d->nquotes; i++) {
         const kh_quote *q = &d->quotes[i];

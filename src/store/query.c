@@ -728,6 +728,28 @@ static const char *const quad_names[] = {
     "material conflict",
 };
 
+/* The start of a filtered aggregate of at most n rows: f's conditions
+ * (without paging) in *w, and in *q the CTEs of its matches, capped as
+ * agg_plan decides (capped_ids), whose bindings are extra[0..*nextra).
+ * On an error *w is freed. */
+static int agg_begin(kh_store *s, const kh_event_filter *f, int64_t n,
+                     kh_where *w, kh_buf *q, int64_t extra[3], int *nextra,
+                     kh_error *err)
+{
+    kh_event_filter copy;
+    f = unpaged(f, &copy);
+    int rc = agg_where(s, w, f, err);
+    if (rc != KH_OK)
+        return rc;
+    int64_t bound;
+    if ((rc = agg_plan(s, w, &bound, err)) != KH_OK) {
+        kh_where_free(w);
+        return rc;
+    }
+    *nextra = capped_ids(q, w, bound, n, extra);
+    return KH_OK;
+}
+
 int kh_store_timeline(kh_store *s, const kh_event_filter *f, int group,
                       int period,
                       int (*cb)(void *ctx, const kh_store_count *c),
@@ -889,18 +911,13 @@ int kh_store_top_actors(kh_store *s, const kh_event_filter *f, size_t n,
         return top_actors_rolled(s, range[0], range[1], n ? n : 10, cb, ctx,
                                  err);
     kh_where w;
-    kh_event_filter copy;
-    f = unpaged(f, &copy);
-    int rc = agg_where(s, &w, f, err);
+    kh_buf q = KH_BUF_INIT;
+    int64_t extra[3];
+    int nextra;
+    int rc = agg_begin(s, f, n ? (int64_t)n : 10, &w, &q, extra, &nextra,
+                       err);
     if (rc != KH_OK)
         return rc;
-    kh_buf q = KH_BUF_INIT;
-    int64_t extra[3], bound;
-    if ((rc = agg_plan(s, &w, &bound, err)) != KH_OK) {
-        kh_where_free(&w);
-        return rc;
-    }
-    int nextra = capped_ids(&q, &w, bound, n ? (int64_t)n : 10, extra);
     {
         /* each event read once, counted for its source and its target */
         kh_buf_puts(&q, "SELECT code, count(*) AS n, sum(m),"
@@ -1001,18 +1018,13 @@ int kh_store_places(kh_store *s, const kh_event_filter *f, size_t n,
         return places_rolled(s, range[0], range[1], n ? n : 100, cb, ctx,
                              err);
     kh_where w;
-    kh_event_filter copy;
-    f = unpaged(f, &copy);
-    int rc = agg_where(s, &w, f, err);
+    kh_buf q = KH_BUF_INIT;
+    int64_t extra[3];
+    int nextra;
+    int rc = agg_begin(s, f, n ? (int64_t)n : 100, &w, &q, extra, &nextra,
+                       err);
     if (rc != KH_OK)
         return rc;
-    kh_buf q = KH_BUF_INIT;
-    int64_t extra[3], bound;
-    if ((rc = agg_plan(s, &w, &bound, err)) != KH_OK) {
-        kh_where_free(&w);
-        return rc;
-    }
-    int nextra = capped_ids(&q, &w, bound, n ? (int64_t)n : 100, extra);
     kh_buf_puts(&q, "SELECT p.id, p.name, p.country, p.admin1, p.kind,"
                     " p.lat, p.lon, p.geonameid,");
     {

@@ -15,22 +15,7 @@
  * in the file. */
 static inline double tu_floor(const char *name)
 {
-    char *text = tu_read_file(TU_FLOORS, NULL);
-    if (!text)
-        fail_msg("cannot read %s (run the tests from the repository root)",
-                 TU_FLOORS);
-    double v = -1;
-    size_t n = strlen(name);
-    for (char *line = text; line && *line;) {
-        char *nl = strchr(line, '\n');
-        if (strncmp(line, name, n) == 0 && (line[n] == ' ' || line[n] == '\t'))
-            v = strtod(line + n, NULL);
-        line = nl ? nl + 1 : NULL;
-    }
-    free(text);
-    if (v < 0)
-        fail_msg("no floor named %s in %s", name, TU_FLOORS);
-    return v;
+    return tu_floor_of(TU_FLOORS, name);
 }
 
 /* The path of file name in the data folder, in a static buffer. */

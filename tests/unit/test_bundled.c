@@ -349,24 +349,10 @@ static void test_golden_well_formed(void **state)
     assert_int_equal(st.by_root[0].expected, 0);
 }
 
-/* A floor of tests/floors/bundled_events.txt: "name value" lines. */
+/* A floor of tests/floors/bundled_events.txt. */
 static double events_floor(const char *name)
 {
-    char *s = tu_read_file("tests/floors/bundled_events.txt", NULL);
-    assert_non_null(s);
-    double v = -1;
-    size_t n = strlen(name);
-    for (char *line = s; line && *line; line = strchr(line, '\n')) {
-        while (*line == '\n')
-            line++;
-        if (strncmp(line, name, n) == 0 && isspace((unsigned char)line[n]))
-            v = strtod(line + n, NULL);
-    }
-    free(s);
-    if (v < 0)
-        print_message("no floor %s in tests/floors/bundled_events.txt\n", name);
-    assert_true(v >= 0);
-    return v;
+    return tu_floor_of("tests/floors/bundled_events.txt", name);
 }
 
 static double pct(int a, int b)

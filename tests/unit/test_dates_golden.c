@@ -30,22 +30,7 @@
 
 static double floor_of(const char *name)
 {
-    char *text = tu_read_file(FLOORS, NULL);
-    if (!text)
-        fail_msg("cannot read %s (run the tests from the repository root)",
-                 FLOORS);
-    double v = -1;
-    size_t n = strlen(name);
-    for (char *line = text; line && *line;) {
-        char *nl = strchr(line, '\n');
-        if (strncmp(line, name, n) == 0 && (line[n] == ' ' || line[n] == '\t'))
-            v = strtod(line + n, NULL);
-        line = nl ? nl + 1 : NULL;
-    }
-    free(text);
-    if (v < 0)
-        fail_msg("no floor named %s in %s", name, FLOORS);
-    return v;
+    return tu_floor_of(FLOORS, name);
 }
 
 /* One date as the golden files write it: text=value[/mod][+since][@time]. */
@@ -66,16 +51,6 @@ typedef struct {
     size_t ev_expected, ev_coded, ev_right;   /* event verbs */
     size_t articles, problems;
 } score;
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        s[--n] = '\0';
-    return s;
-}
 
 /* Runs one golden file; adds to sc. */
 static void run_file(const char *path, kh_pipeline *p, score *sc)
@@ -121,9 +96,9 @@ static void run_file(const char *path, kh_pipeline *p, score *sc)
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = '\0';
-        char *l = trim(line);
+        char *l = tu_trim(line);
         if (strncmp(l, "date:", 5) == 0) {
-            char *want = trim(l + 5);
+            char *want = tu_trim(l + 5);
             sc->expected++;
             size_t i = 0;
             while (i < nd && (used[i] || strcmp(got[i], want) != 0))
@@ -141,7 +116,7 @@ static void run_file(const char *path, kh_pipeline *p, score *sc)
             if (!eq)
                 fail_msg("%s: event line without '=': %s", path, l);
             *eq = '\0';
-            char *verb = trim(l + 6), *want = trim(eq + 1);
+            char *verb = tu_trim(l + 6), *want = tu_trim(eq + 1);
             size_t vl = strlen(verb);
             sc->ev_expected++;
             while (next_tok < d->ntokens) {

@@ -334,32 +334,7 @@ static void test_seed(void **state)
 
 static double floor_of(const char *name)
 {
-    char *text = tu_read_file(FLOORS, NULL);
-    if (!text)
-        fail_msg("cannot read %s (run the tests from the repository root)",
-                 FLOORS);
-    double v = -1;
-    size_t n = strlen(name);
-    for (char *line = text; line && *line;) {
-        char *nl = strchr(line, '\n');
-        if (strncmp(line, name, n) == 0 && (line[n] == ' ' || line[n] == '\t'))
-            v = strtod(line + n, NULL);
-        line = nl ? nl + 1 : NULL;
-    }
-    free(text);
-    if (v < 0)
-        fail_msg("no floor named %s in %s", name, FLOORS);
-    return v;
-}
-
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n && isspace((unsigned char)s[n - 1]))
-        s[--n] = '\0';
-    return s;
+    return tu_floor_of(FLOORS, name);
 }
 
 static int type_named(const char *s)
@@ -389,14 +364,14 @@ static const char *check(const kh_doc *d, int e, int type, char **fields,
             char *save = NULL;
             for (char *m = strtok_r(buf, ";", &save); m;
                  m = strtok_r(NULL, ";", &save))
-                if (!has_mention(d, e, trim(m))) {
-                    snprintf(why, sizeof why, "no mention \"%s\"", trim(m));
+                if (!has_mention(d, e, tu_trim(m))) {
+                    snprintf(why, sizeof why, "no mention \"%s\"", tu_trim(m));
                     return why;
                 }
         } else if (strncmp(f, "title:", 6) == 0) {
             char buf[512];
             snprintf(buf, sizeof buf, "%s", f + 6);
-            if (!x->title || strcasecmp(x->title, trim(buf)) != 0) {
+            if (!x->title || strcasecmp(x->title, tu_trim(buf)) != 0) {
                 snprintf(why, sizeof why, "title \"%s\"",
                          x->title ? x->title : "");
                 return why;
@@ -406,7 +381,7 @@ static const char *check(const kh_doc *d, int e, int type, char **fields,
             snprintf(buf, sizeof buf, "%s", f + 6);
             int ok = 0;
             for (size_t a = 0; a < x->naliases; a++)
-                ok |= strcasecmp(x->aliases[a], trim(buf)) == 0;
+                ok |= strcasecmp(x->aliases[a], tu_trim(buf)) == 0;
             if (!ok)
                 return "alias";
         }
@@ -459,14 +434,14 @@ static void test_golden(void **state)
         char *save = NULL;
         for (char *line = strtok_r(exp, "\n", &save); line;
              line = strtok_r(NULL, "\n", &save)) {
-            if (!*trim(line) || line[0] == '#')
+            if (!*tu_trim(line) || line[0] == '#')
                 continue;
             char *fields[8];
             int nf = 0;
             char *fs = NULL;
             for (char *p = strtok_r(line, "|", &fs); p && nf < 8;
                  p = strtok_r(NULL, "|", &fs))
-                fields[nf++] = trim(p);
+                fields[nf++] = tu_trim(p);
             int type = nf >= 2 ? type_named(fields[0]) : -1;
             if (type < 0)
                 fail_msg("%s: a line that is not TYPE | name: %s", epath,

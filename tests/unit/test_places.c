@@ -17,22 +17,7 @@
 
 static double floor_of(const char *name)
 {
-    char *text = tu_read_file(FLOORS, NULL);
-    if (!text)
-        fail_msg("cannot read %s (run the tests from the repository root)",
-                 FLOORS);
-    double v = -1;
-    size_t n = strlen(name);
-    for (char *line = text; line && *line;) {
-        char *nl = strchr(line, '\n');
-        if (strncmp(line, name, n) == 0 && (line[n] == ' ' || line[n] == '\t'))
-            v = strtod(line + n, NULL);
-        line = nl ? nl + 1 : NULL;
-    }
-    free(text);
-    if (v < 0)
-        fail_msg("no floor named %s in %s", name, FLOORS);
-    return v;
+    return tu_floor_of(FLOORS, name);
 }
 
 static const char *key(const char *s)

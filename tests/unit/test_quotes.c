@@ -333,32 +333,7 @@ static void test_seed(void **state)
 
 static double floor_of(const char *name)
 {
-    char *text = tu_read_file(FLOORS, NULL);
-    if (!text)
-        fail_msg("cannot read %s (run the tests from the repository root)",
-                 FLOORS);
-    double v = -1;
-    size_t n = strlen(name);
-    for (char *line = text; line && *line;) {
-        char *nl = strchr(line, '\n');
-        if (strncmp(line, name, n) == 0 && (line[n] == ' ' || line[n] == '\t'))
-            v = strtod(line + n, NULL);
-        line = nl ? nl + 1 : NULL;
-    }
-    free(text);
-    if (v < 0)
-        fail_msg("no floor named %s in %s", name, FLOORS);
-    return v;
-}
-
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n && isspace((unsigned char)s[n - 1]))
-        s[--n] = '\0';
-    return s;
+    return tu_floor_of(FLOORS, name);
 }
 
 /* Whether got is one of the alternatives in alts ("A | B"). */
@@ -367,7 +342,7 @@ static int speaker_ok(const char *got, char *alts)
     char *save = NULL;
     for (char *a = strtok_r(alts, "|", &save); a;
          a = strtok_r(NULL, "|", &save))
-        if (strcasecmp(trim(a), got) == 0)
+        if (strcasecmp(tu_trim(a), got) == 0)
             return 1;
     return 0;
 }
@@ -417,7 +392,7 @@ static void test_golden(void **state)
             if (!bar)
                 fail_msg("%s: a Q line without '|': %s", epath, line);
             *bar = '\0';
-            char *text = trim(line + 2), *alts = bar + 1;
+            char *text = tu_trim(line + 2), *alts = bar + 1;
             size_t tl = strlen(text);
             int prefix = tl > 3 && strcmp(text + tl - 3, "...") == 0;
             if (prefix)

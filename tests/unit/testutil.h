@@ -41,6 +41,40 @@ static inline char *tu_read_file(const char *path, size_t *len)
     return buf;
 }
 
+/* s without the white space at its ends (in place). */
+static inline char *tu_trim(char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+                 s[n - 1] == '\n'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* A floor of a tests/floors file of "name value" lines (# comments): fails
+ * the test when the file or the name is missing. */
+static inline double tu_floor_of(const char *file, const char *name)
+{
+    char *text = tu_read_file(file, NULL);
+    if (!text)
+        fail_msg("cannot read %s (run the tests from the repository root)",
+                 file);
+    double v = -1;
+    size_t n = strlen(name);
+    for (char *line = text; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (strncmp(line, name, n) == 0 && (line[n] == ' ' || line[n] == '\t'))
+            v = strtod(line + n, NULL);
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    if (v < 0)
+        fail_msg("no floor named %s in %s", name, file);
+    return v;
+}
+
 static inline int tu_write_file(const char *path, const void *data, size_t n)
 {
     FILE *f = fopen(path, "wb");
